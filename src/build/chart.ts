@@ -1,0 +1,88 @@
+// ComposeChart: the only place that turns a plan into cdk8s constructs (typed L1 classes of
+// cdk8s-plus-27; see DESIGN.md for why not its high-level constructs).
+
+import { Chart, type ChartProps } from 'cdk8s';
+import type { Construct } from 'constructs';
+import type { AppPlan, WorkloadPlan } from '../model/plan';
+import { k8s } from './k8s';
+import { container, objectMeta, podSpec } from './pod';
+
+export interface ComposeChartProps extends ChartProps {
+  /** What to build, as planned by `planApp()` (or `convert()`). */
+  readonly plan: AppPlan;
+}
+
+export class ComposeChart extends Chart {
+  readonly plan: AppPlan;
+
+  constructor(scope: Construct, id: string, props: ComposeChartProps) {
+    super(scope, id, { ...props, disableResourceNameHashes: true });
+    this.plan = props.plan;
+    const ns = props.plan.namespace;
+    if (ns) {
+      new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'app.kubernetes.io/part-of': props.plan.project, 'app.kubernetes.io/managed-by': 'compose2k8s' } } });
+    }
+    for (const s of props.plan.secrets) {
+      new k8s.KubeSecret(this, `secret-${s.metadata.name}`, { metadata: objectMeta(s.metadata, ns), type: 'Opaque', stringData: { ...s.stringData } });
+    }
+    for (const c of props.plan.configMaps) {
+      new k8s.KubeConfigMap(this, `configmap-${c.metadata.name}`, { metadata: objectMeta(c.metadata, ns), data: { ...c.data } });
+    }
+    for (const c of props.plan.claims) {
+      new k8s.KubePersistentVolumeClaim(this, `pvc-${c.metadata.name}`, {
+        metadata: objectMeta(c.metadata, ns),
+        spec: {
+          accessModes: [...c.accessModes],
+          ...(c.storageClassName ? { storageClassName: c.storageClassName } : {}),
+          resources: { requests: { storage: k8s.Quantity.fromString(c.size) } },
+        },
+      });
+    }
+    for (const s of props.plan.services) {
+      new k8s.KubeService(this, `service-${s.metadata.name}`, {
+        metadata: objectMeta(s.metadata, ns),
+        spec: {
+          type: s.type,
+          ...(s.headless ? { clusterIp: 'None' } : {}),
+          selector: { ...s.selector },
+          ports: s.ports.map((p) => ({ name: p.name, port: p.port, targetPort: k8s.IntOrString.fromNumber(p.targetPort), protocol: p.protocol })),
+        },
+      });
+    }
+    for (const w of props.plan.workloads) this.workload(w, ns);
+  }
+
+  private workload(w: WorkloadPlan, ns: string | undefined): void {
+    const metadata = objectMeta(w.metadata, ns);
+    const template: k8s.PodTemplateSpec = {
+      metadata: { labels: { ...w.podLabels }, ...(w.podAnnotations ? { annotations: { ...w.podAnnotations } } : {}) },
+      spec: podSpec(w.pod),
+    };
+    const selector = { matchLabels: { ...w.selector } };
+    switch (w.kind) {
+      case 'Deployment':
+        new k8s.KubeDeployment(this, `deployment-${w.metadata.name}`, {
+          metadata,
+          spec: { replicas: w.replicas, selector, ...(w.strategy ? { strategy: { type: w.strategy } } : {}), template },
+        });
+        return;
+      case 'StatefulSet':
+        new k8s.KubeStatefulSet(this, `statefulset-${w.metadata.name}`, {
+          metadata,
+          spec: { replicas: w.replicas, selector, serviceName: w.metadata.name, template },
+        });
+        return;
+      case 'DaemonSet':
+        new k8s.KubeDaemonSet(this, `daemonset-${w.metadata.name}`, { metadata, spec: { selector, template } });
+        return;
+      case 'Job':
+        new k8s.KubeJob(this, `job-${w.metadata.name}`, {
+          metadata,
+          spec: { ...(w.backoffLimit !== undefined ? { backoffLimit: w.backoffLimit } : {}), template },
+        });
+        return;
+    }
+  }
+}
+
+export { container as toK8sContainer };

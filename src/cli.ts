@@ -1,0 +1,219 @@
+// The command line: flags → convert() → stdout or files; diagnostics → stderr; exit codes.
+// The only module that touches process, the console and (through output/) the file system.
+// cdk8s is required only when a conversion runs, so `--help` and `--version` start fast.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Diagnostic } from './diagnostics';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+/** What the CLI needs from its surroundings; tests pass their own. */
+export interface CliIO {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+}
+
+/** Names docker compose looks for when no -f is given, in its order. */
+export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function choice<T extends string>(values: readonly T[]) {
+  return (value: string): T => {
+    if (!values.includes(value as T)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
+    return value as T;
+  };
+}
+
+function quantity(value: string): string {
+  if (!/^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.test(value)) throw new InvalidArgumentError('expected a Kubernetes quantity such as 1Gi or 500Mi');
+  return value;
+}
+
+function dns1123(value: string): string {
+  if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(value)) throw new InvalidArgumentError('expected a DNS-1123 label: lowercase letters, digits and "-", at most 63 characters');
+  return value;
+}
+
+interface ConvertFlags {
+  file?: string[];
+  projectName?: string;
+  output?: string;
+  namespace?: string;
+  pvcSize?: string;
+  bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'skip';
+  imageRegistry?: string;
+  envFile?: string[];
+  strict?: boolean;
+}
+
+function version(): string {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) => void): Command {
+  const program = new Command('compose2k8s')
+    .description('Convert Docker Compose projects into Kubernetes manifests that kubectl accepts.')
+    .version(version(), '-V, --version')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError('(run compose2k8s --help for usage)');
+
+  program
+    .command('convert')
+    .description('convert a compose project into Kubernetes manifests (YAML on stdout, or files with -o)')
+    .option('-f, --file <path>', 'compose file; repeat to merge several; "-" reads stdin (default: compose.yaml, docker-compose.yml, … in the current directory)', collect)
+    .option('-p, --project-name <name>', 'project name, used in labels and built image names (default: "name:" in the file, else the directory name)')
+    .option('-o, --output <dir>', 'write one file per resource into DIR, atomically, instead of stdout')
+    .option('-n, --namespace <ns>', 'set metadata.namespace on every object and emit the Namespace', dns1123)
+    .option('--pvc-size <size>', 'size of each PersistentVolumeClaim made from a named volume', quantity, '1Gi')
+    .addOption(
+      new Option('--bind-mounts <mode>', 'bind mounts: auto (file → ConfigMap, directory → emptyDir), emptyDir, hostPath or skip')
+        .argParser(choice(['auto', 'emptyDir', 'hostPath', 'skip'] as const))
+        .default('auto'),
+    )
+    .option('--image-registry <registry>', 'registry prefix for images compose would build (build: without image:)')
+    .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
+    .option('--strict', 'treat warnings as errors', false)
+    .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
+
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. Never throws. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let action: (() => Promise<number>) | undefined;
+  const program = buildProgram(io, (a) => (action = a));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    io.stderr(`compose2k8s: internal error: ${(e as Error).message}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  if (!action) {
+    if (argv.length === 0) {
+      io.stderr(program.helpInformation());
+      return EXIT_USAGE;
+    }
+    return EXIT_OK;
+  }
+  try {
+    return await action();
+  } catch (e) {
+    io.stderr(`compose2k8s: internal error: ${(e as Error).message}\nPlease report this with the compose file that caused it.\n`);
+    return EXIT_INVALID_INPUT;
+  }
+}
+
+async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
+  const { convertWithHost } = require('./convert') as typeof import('./convert');
+  const { nodeHost } = require('./node-host') as typeof import('./node-host');
+  const { formatDiagnostic, sortDiagnostics } = require('./diagnostics') as typeof import('./diagnostics');
+
+  const files: { path: string; content?: string }[] = [];
+  const requested = flags.file ?? [];
+  if (requested.length === 0) {
+    const found = DEFAULT_COMPOSE_FILES.find((f) => fs.existsSync(path.join(io.cwd, f)));
+    if (!found) {
+      io.stderr(`compose2k8s: no compose file found in ${io.cwd} (looked for ${DEFAULT_COMPOSE_FILES.join(', ')})\n  hint: pass one with -f PATH\n`);
+      return EXIT_USAGE;
+    }
+    files.push({ path: toPosix(path.join(io.cwd, found)) });
+  }
+  for (const f of requested) {
+    if (f === '-') files.push({ path: toPosix(path.join(io.cwd, '<stdin>')), content: await io.readStdin() });
+    else files.push({ path: toPosix(path.resolve(io.cwd, f)) });
+  }
+  for (const f of files) {
+    if (f.content === undefined && !fs.existsSync(f.path)) {
+      io.stderr(`compose2k8s: compose file ${path.relative(io.cwd, f.path) || f.path} not found\n  hint: check the -f path\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const result = convertWithHost({
+    files,
+    env: io.env,
+    envFiles: flags.envFile?.map((f) => toPosix(path.resolve(io.cwd, f))),
+    projectName: flags.projectName,
+    namespace: flags.namespace,
+    pvcSize: flags.pvcSize,
+    bindMounts: flags.bindMounts,
+    imageRegistry: flags.imageRegistry,
+    strict: flags.strict,
+    host: nodeHost(),
+  });
+
+  const sources = new Map<string, string>();
+  for (const [file, text] of result.sources) sources.set(displayPath(file, io.cwd), text);
+  for (const d of sortDiagnostics(result.diagnostics)) {
+    io.stderr(formatDiagnostic(relativize(d, io.cwd), sources) + '\n');
+  }
+  if (!result.ok) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  if (flags.output) {
+    const { manifestFileName, manifestToYaml } = require('./output/emit') as typeof import('./output/emit');
+    const { writeDirectoryAtomically, OutputDirError } = require('./output/write-dir') as typeof import('./output/write-dir');
+    const out = new Map(result.manifests.map((m) => [manifestFileName(m), manifestToYaml(m)]));
+    try {
+      writeDirectoryAtomically(path.resolve(io.cwd, flags.output), out);
+    } catch (e) {
+      if (e instanceof OutputDirError || (e as NodeJS.ErrnoException).code) {
+        io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);
+        return EXIT_USAGE;
+      }
+      throw e;
+    }
+    io.stderr(`compose2k8s: wrote ${out.size} files to ${flags.output}\n`);
+    return EXIT_OK;
+  }
+  io.stdout(result.yaml);
+  return EXIT_OK;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+function relativize(d: Diagnostic, cwd: string): Diagnostic {
+  return d.pos ? { ...d, pos: { ...d.pos, file: displayPath(d.pos.file, cwd) } } : d;
+}
+
+/** Entry point used by bin/compose2k8s.js. */
+export function main(argv: readonly string[]): Promise<number> {
+  return run(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: () =>
+      new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        process.stdin.on('data', (c: Buffer) => chunks.push(c));
+        process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        process.stdin.on('error', reject);
+      }),
+  });
+}

@@ -1,0 +1,165 @@
+import {
+  Alias,
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Node as YamlNode,
+  parseDocument,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
+import type { Tags } from 'yaml/dist/schema/tags';
+import type { Diagnostics, SourcePos } from '../diagnostics';
+import { joinPath, SourceMap } from './source-map';
+
+/** Compose's merge-control tags (compose spec, 13-merge.md). */
+export type MergeTag = '!reset' | '!override';
+
+/** A compose file parsed to plain data, with where every node came from. */
+export interface ParsedFile {
+  readonly file: string;
+  readonly value: unknown;
+  readonly sourceMap: SourceMap;
+  /** Paths carrying `!reset` or `!override`, for the merge step. */
+  readonly mergeTags: ReadonlyMap<string, MergeTag>;
+}
+
+/** Limits that keep hostile input (alias bombs, absurd nesting) from hanging or crashing us. */
+export const PARSE_LIMITS = {
+  /** Nodes produced after alias expansion; a billion-laughs document stops here. */
+  maxNodes: 2_000_000,
+  maxDepth: 200,
+};
+
+// The tags only mark nodes; their values are read as plain scalars, sequences and mappings.
+const passThrough = (tag: MergeTag): Tags => [
+  { tag, resolve: (v: string) => v, identify: () => false },
+  { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (v: unknown) => v, identify: () => false },
+  { tag, collection: 'map', nodeClass: YAMLMap, resolve: (v: unknown) => v, identify: () => false },
+];
+const CUSTOM_TAGS: Tags = [...passThrough('!reset'), ...passThrough('!override')];
+
+class TooLarge extends Error {}
+
+/**
+ * Parses one compose file, keeping a source position for every node. YAML errors become diagnostics
+ * with line and column; the result is undefined when the file cannot be used.
+ */
+export function parseComposeYaml(file: string, text: string, diags: Diagnostics): ParsedFile | undefined {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      merge: true,
+      customTags: CUSTOM_TAGS,
+      strict: true,
+    });
+  } catch (e) {
+    diags.error('yaml-syntax', `cannot parse YAML: ${(e as Error).message}`, { pos: { file, line: 1, col: 1 } });
+    return undefined;
+  }
+  const posAt = (offset: number): SourcePos => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col };
+  };
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      diags.error('yaml-syntax', cleanYamlMessage(err.message), { pos: posAt(err.pos[0]) });
+    }
+    return undefined;
+  }
+
+  const sourceMap = new SourceMap();
+  const mergeTags = new Map<string, MergeTag>();
+  let nodes = 0;
+
+  const toPlain = (node: unknown, path: string, depth: number, keyOffset?: number): unknown => {
+    if (++nodes > PARSE_LIMITS.maxNodes || depth > PARSE_LIMITS.maxDepth) throw new TooLarge();
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(doc);
+      if (!target) return null;
+      recordPos(node as Alias, path, keyOffset);
+      return toPlain(target, path, depth + 1, keyOffset ?? (node as Alias).range?.[0]);
+    }
+    if (node === null || node === undefined) return null;
+    const n = node as YamlNode;
+    recordPos(n, path, keyOffset);
+    if (n.tag === '!reset' || n.tag === '!override') mergeTags.set(path, n.tag);
+    if (isScalar(n)) return scalarValue(n as Scalar);
+    if (isSeq(n)) return (n as YAMLSeq).items.map((item, i) => toPlain(item, joinPath(path, i), depth + 1));
+    if (isMap(n)) return mapToPlain(n as YAMLMap, path, depth);
+    return null;
+  };
+
+  const mapToPlain = (map: YAMLMap, path: string, depth: number): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const pair of map.items) {
+      if (!isPair(pair)) continue;
+      const key = pair.key as YamlNode | null;
+      if (isScalar(key) && (key.value === '<<' || (key as Scalar).source === '<<' || typeof key.value === 'symbol')) {
+        // Merge key: explicit keys win over merged ones, earlier merged maps over later ones.
+        const sources = isSeq(pair.value) ? (pair.value as YAMLSeq).items : [pair.value];
+        for (const src of sources) {
+          const merged = toPlain(src, path, depth + 1);
+          if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
+            for (const [k, v] of Object.entries(merged)) if (!(k in out)) out[k] = v;
+          }
+        }
+        continue;
+      }
+      const keyText = keyToString(key);
+      const childPath = joinPath(path, keyText);
+      const keyStart = (key as YamlNode | null)?.range?.[0];
+      out[keyText] = toPlain(pair.value, childPath, depth + 1, keyStart);
+    }
+    return out;
+  };
+
+  const recordPos = (n: YamlNode, path: string, keyOffset: number | undefined): void => {
+    // Scalars point at the value; collections at their key (where the reader's eye goes).
+    const offset = isScalar(n) || keyOffset === undefined ? n.range?.[0] : keyOffset;
+    if (offset !== undefined && !sourceMap.exact(path)) sourceMap.set(path, posAt(offset));
+  };
+
+  try {
+    const value = toPlain(doc.contents, '', 0);
+    if (doc.contents && !sourceMap.exact('')) sourceMap.set('', { file, line: 1, col: 1 });
+    return { file, value, sourceMap, mergeTags };
+  } catch (e) {
+    if (e instanceof TooLarge) {
+      diags.error(
+        'yaml-too-large',
+        `the document expands to more than ${PARSE_LIMITS.maxNodes} nodes or nests deeper than ${PARSE_LIMITS.maxDepth} levels`,
+        { pos: { file, line: 1, col: 1 }, hint: 'check for aliases that refer to other aliases many times over' },
+      );
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+function scalarValue(s: Scalar): unknown {
+  const v = s.value;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number' && !Number.isFinite(v) && s.source && /^[0-9]/.test(s.source)) return s.source;
+  return v;
+}
+
+function keyToString(key: YamlNode | null): string {
+  if (key === null || key === undefined) return '';
+  if (isScalar(key)) return String((key as Scalar).value);
+  return String(key);
+}
+
+/** yaml's messages end with a position suffix we already print in our own format. */
+function cleanYamlMessage(message: string): string {
+  return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}

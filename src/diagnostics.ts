@@ -1,0 +1,102 @@
+// Diagnostics are data, not logs: every problem found anywhere in the pipeline is collected here with
+// a code, a severity, the compose path and the source position, and printed once by the CLI.
+
+export type Severity = 'error' | 'warning';
+
+/** A position in a source file, 1-based like editors and compilers show it. */
+export interface SourcePos {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface Diagnostic {
+  /** Stable identifier, e.g. `unsupported-key`, `yaml-syntax`, `unset-variable`. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Compose path of the offending node, e.g. `services.web.ports[0]`. */
+  readonly path?: string;
+  readonly pos?: SourcePos;
+  /** What the user can do about it. */
+  readonly hint?: string;
+}
+
+/** Collects diagnostics; one instance per conversion. */
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+
+  add(d: Diagnostic): void {
+    this.list.push(d);
+  }
+
+  error(code: string, message: string, at: { path?: string; pos?: SourcePos; hint?: string } = {}): void {
+    this.add({ code, severity: 'error', message, ...at });
+  }
+
+  warn(code: string, message: string, at: { path?: string; pos?: SourcePos; hint?: string } = {}): void {
+    this.add({ code, severity: 'warning', message, ...at });
+  }
+
+  get hasErrors(): boolean {
+    return this.list.some((d) => d.severity === 'error');
+  }
+}
+
+/** Thrown by `convert()` when the input is invalid; carries every diagnostic found so far. */
+export class ConversionError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnosticShort(d)).join('\n'));
+    this.name = 'ConversionError';
+  }
+}
+
+export function formatLocation(pos: SourcePos | undefined): string {
+  return pos ? `${pos.file}:${pos.line}:${pos.col}` : '';
+}
+
+/** One line: `compose.yaml:12:9 warning [code] services.web.ulimits: message`. */
+export function formatDiagnosticShort(d: Diagnostic): string {
+  const where = d.pos ? `${formatLocation(d.pos)}: ` : '';
+  const path = d.path ? `${d.path}: ` : '';
+  return `${where}${d.severity} [${d.code}] ${path}${d.message}`;
+}
+
+/**
+ * Full form, like the yaml package's prettifyError: the one-line summary, the source line and a caret
+ * under the column, then the hint.
+ */
+export function formatDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>): string {
+  const lines = [formatDiagnosticShort(d)];
+  const text = d.pos ? sources.get(d.pos.file) : undefined;
+  if (d.pos && text !== undefined) {
+    const sourceLine = text.split(/\r?\n/)[d.pos.line - 1];
+    if (sourceLine !== undefined) {
+      const shown = sourceLine.length > 200 ? sourceLine.slice(0, 200) + '…' : sourceLine;
+      const gutter = String(d.pos.line).padStart(4);
+      lines.push(`${gutter} | ${shown}`);
+      lines.push(`${' '.repeat(gutter.length)} | ${' '.repeat(Math.max(0, Math.min(d.pos.col - 1, 200)))}^`);
+    }
+  }
+  if (d.hint) lines.push(`  hint: ${d.hint}`);
+  return lines.join('\n');
+}
+
+/** Sort for printing: by file, line, column, then code; stable for equal positions. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return list
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const pa = a.d.pos;
+      const pb = b.d.pos;
+      if (pa && pb) {
+        if (pa.file !== pb.file) return pa.file < pb.file ? -1 : 1;
+        if (pa.line !== pb.line) return pa.line - pb.line;
+        if (pa.col !== pb.col) return pa.col - pb.col;
+      } else if (pa || pb) {
+        return pa ? -1 : 1;
+      }
+      return a.i - b.i;
+    })
+    .map(({ d }) => d);
+}

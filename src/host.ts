@@ -1,0 +1,22 @@
+/**
+ * What the pure core may ask of the outside world. The CLI passes one backed by `fs`; tests and
+ * library users can pass an in-memory one. Paths are absolute, with POSIX separators.
+ */
+export interface Host {
+  /** The file's text, or undefined when it does not exist or is not a file. */
+  readFile(path: string): string | undefined;
+  /** What is at `path`, if anything. */
+  stat(path: string): 'file' | 'directory' | undefined;
+}
+
+/** A Host over a plain map of absolute path → content; directories are implied by the paths. */
+export function memoryHost(files: Readonly<Record<string, string>>): Host {
+  return {
+    readFile: (p) => files[p],
+    stat: (p) => {
+      if (p in files) return 'file';
+      const prefix = p.endsWith('/') ? p : p + '/';
+      return Object.keys(files).some((f) => f.startsWith(prefix)) ? 'directory' : undefined;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+// The library: the same conversion as the CLI, as functions and a cdk8s construct.
+
+import { convertWithHost, type ConvertInput, type ConvertResult } from './convert';
+import type { Host } from './host';
+import { nodeHost } from './node-host';
+
+export type LibraryConvertInput = Omit<ConvertInput, 'host'> & {
+  /** File access. @default the real file system */
+  readonly host?: Host;
+};
+
+/** Converts compose files into Kubernetes manifests. Never throws for bad input: see `diagnostics`. */
+export function convert(input: LibraryConvertInput): ConvertResult {
+  return convertWithHost({ ...input, host: input.host ?? nodeHost() });
+}
+
+export { ComposeChart, type ComposeChartProps } from './build/chart';
+export { synthesize, type ConvertInput, type ConvertResult } from './convert';
+export { loadProject, type LoadOptions, type LoadResult, type ComposeFileInput } from './compose/loader';
+export type * from './compose/types';
+export { planApp } from './model/planner';
+export type * from './model/plan';
+export type { ConversionOptions, BindMountMode } from './model/options';
+export { ConversionError, formatDiagnostic, formatDiagnosticShort, type Diagnostic, type SourcePos, type Severity } from './diagnostics';
+export { memoryHost, type Host } from './host';
+export { nodeHost } from './node-host';
+export { toYamlStream, sortManifests, type Manifest } from './output/emit';

@@ -1,0 +1,63 @@
+// A compose service → its main container: image, entrypoint → command, command → args,
+// environment → env, working_dir, ports and volume mounts.
+
+import type { ComposeService } from '../compose/types';
+import type { PlanContext } from './context';
+import { toDns1123Label } from './names';
+import { displayPath } from './paths';
+import type { Container, ContainerPort, EnvVar, VolumeMount } from './plan';
+
+/** Kubernetes expands `$(VAR)` in command, args and env values; compose does not. Escape it. */
+export function escapeKubeExpansion(s: string): string {
+  return s.replace(/\$\(/g, '$$$$(');
+}
+
+/** The image compose would build for a service without `image:`: `<project>-<service>`. */
+export function builtImageName(project: string, service: string, registry: string | undefined): string {
+  const name = `${project}-${service}`.toLowerCase();
+  return registry ? `${registry.replace(/\/+$/, '')}/${name}:latest` : `${name}:latest`;
+}
+
+export function imageOf(service: ComposeService, ctx: PlanContext): string {
+  if (service.image) return service.image;
+  const image = builtImageName(ctx.project.name, service.name, ctx.options.imageRegistry);
+  const context = displayPath(service.build?.context ?? '.', ctx.project.workingDir);
+  ctx.diags.warn('build-image', `service "${service.name}" is built from ${context}; the cluster will pull "${image}", which must be built and pushed first`, {
+    ...ctx.at(ctx.servicePath(service, 'build')),
+    hint: `docker build -t ${image} ${context} && docker push ${image}` + (ctx.options.imageRegistry ? '' : ' (set --image-registry to prefix a registry)'),
+  });
+  return image;
+}
+
+export function envOf(service: ComposeService, ctx: PlanContext): EnvVar[] {
+  const env: EnvVar[] = [];
+  for (const [name, value] of Object.entries(service.environment ?? {})) {
+    if (value === null) {
+      ctx.diags.warn('unset-environment', `environment variable "${name}" has no value and is not set where compose2k8s runs; it is left out`, {
+        ...ctx.at(ctx.servicePath(service, 'environment')),
+        hint: `give it a value (${name}=value) or set ${name} before converting`,
+      });
+      continue;
+    }
+    env.push({ name, value: escapeKubeExpansion(value) });
+  }
+  return env;
+}
+
+export function mainContainer(
+  service: ComposeService,
+  ctx: PlanContext,
+  parts: { ports: readonly ContainerPort[]; mounts: readonly VolumeMount[] },
+): Container {
+  const env = envOf(service, ctx);
+  return {
+    name: toDns1123Label(service.name),
+    image: imageOf(service, ctx),
+    ...(service.entrypoint ? { command: service.entrypoint.map(escapeKubeExpansion) } : {}),
+    ...(service.command ? { args: service.command.map(escapeKubeExpansion) } : {}),
+    ...(service.working_dir ? { workingDir: service.working_dir } : {}),
+    ...(env.length ? { env } : {}),
+    ...(parts.ports.length ? { ports: parts.ports } : {}),
+    ...(parts.mounts.length ? { volumeMounts: parts.mounts } : {}),
+  };
+}

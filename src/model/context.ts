@@ -1,0 +1,49 @@
+import type { ComposeProject, ComposeService } from '../compose/types';
+import type { Diagnostics, SourcePos } from '../diagnostics';
+import type { Host } from '../host';
+import { joinPath } from '../compose/source-map';
+import { NameRegistry, toLabelValue } from './names';
+import type { Labels } from './plan';
+import type { ConversionOptions } from './options';
+
+export const MANAGED_BY = 'compose2k8s';
+
+/** Everything a planning step needs, passed explicitly (the core reads no globals). */
+export class PlanContext {
+  readonly names: NameRegistry;
+
+  constructor(
+    readonly project: ComposeProject,
+    readonly options: ConversionOptions,
+    readonly host: Host,
+    readonly diags: Diagnostics,
+  ) {
+    this.names = new NameRegistry(diags);
+  }
+
+  /** `{ path, pos }` of a compose path, for diagnostics. */
+  at(path: string): { path: string; pos?: SourcePos } {
+    return { path, pos: this.project.sourceMap.get(path) };
+  }
+
+  servicePath(service: ComposeService, ...keys: (string | number)[]): string {
+    return keys.reduce<string>((p, k) => joinPath(p, k), joinPath('services', service.name));
+  }
+
+  /** Labels that select a service's pods; stable across versions and environments. */
+  selectorLabels(service: string): Labels {
+    return {
+      'app.kubernetes.io/name': toLabelValue(service),
+      'app.kubernetes.io/part-of': toLabelValue(this.project.name),
+    };
+  }
+
+  /** Labels on every object made for `service` (or for the project when service is undefined). */
+  objectLabels(service?: string): Labels {
+    return {
+      ...(service ? { 'app.kubernetes.io/name': toLabelValue(service) } : {}),
+      'app.kubernetes.io/part-of': toLabelValue(this.project.name),
+      'app.kubernetes.io/managed-by': MANAGED_BY,
+    };
+  }
+}

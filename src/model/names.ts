@@ -1,0 +1,67 @@
+// Kubernetes names from compose names. Names are ours and readable, never hashed: compose's
+// `my_app` becomes `my-app`, and two compose names that end up equal are reported, not merged.
+
+import type { Diagnostics, SourcePos } from '../diagnostics';
+
+const MAX_NAME = 63;
+
+/** DNS-1123 label: lowercase alphanumerics and '-', starting and ending with an alphanumeric. */
+export function toDns1123Label(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_NAME)
+    .replace(/-+$/, '');
+  return s || 'x';
+}
+
+/** DNS-1035 label (Service names): as DNS-1123, and starting with a letter. */
+export function toDns1035Label(name: string): string {
+  const s = toDns1123Label(name);
+  return /^[a-z]/.test(s) ? s : toDns1123Label(`s-${s}`);
+}
+
+/** Label values: up to 63 characters of [A-Za-z0-9._-], starting and ending with an alphanumeric. */
+export function toLabelValue(value: string): string {
+  return value.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, MAX_NAME).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+}
+
+/** IANA service name for ports: ≤ 15 characters, lowercase, at least one letter. */
+export function portName(protocol: string, port: number): string {
+  return `${protocol.toLowerCase()}-${port}`;
+}
+
+/**
+ * Hands out names per Kubernetes kind and reports collisions: the second compose name that
+ * sanitises to a taken name gets a numeric suffix and a warning.
+ */
+export class NameRegistry {
+  private readonly taken = new Map<string, Map<string, string>>();
+
+  constructor(private readonly diags: Diagnostics) {}
+
+  claim(kind: string, wanted: string, origin: string, at: { path?: string; pos?: SourcePos } = {}): string {
+    let names = this.taken.get(kind);
+    if (!names) this.taken.set(kind, (names = new Map()));
+    const owner = names.get(wanted);
+    if (owner === undefined || owner === origin) {
+      names.set(wanted, origin);
+      return wanted;
+    }
+    let n = 2;
+    let candidate = `${wanted.slice(0, MAX_NAME - 4)}-${n}`;
+    while (names.has(candidate) && names.get(candidate) !== origin) candidate = `${wanted.slice(0, MAX_NAME - 4)}-${++n}`;
+    names.set(candidate, origin);
+    this.diags.warn('name-collision', `${kind} name "${wanted}" for ${origin} is already taken by ${owner}; using "${candidate}"`, {
+      ...at,
+      hint: 'rename one of them so their Kubernetes names differ',
+    });
+    return candidate;
+  }
+
+  isTaken(kind: string, name: string): boolean {
+    return this.taken.get(kind)?.has(name) ?? false;
+  }
+}

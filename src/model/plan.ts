@@ -1,0 +1,157 @@
+// The AppPlan: what to create, as plain readonly data in Kubernetes' own field names and shapes
+// (camelCase, quantities as strings). The model decides; build/ only turns this into constructs.
+
+export type Labels = Readonly<Record<string, string>>;
+
+export interface ObjectMeta {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly annotations?: Labels;
+}
+
+export interface EnvVar {
+  readonly name: string;
+  readonly value?: string;
+  readonly valueFrom?: {
+    readonly secretKeyRef?: { readonly name: string; readonly key: string };
+    readonly configMapKeyRef?: { readonly name: string; readonly key: string };
+  };
+}
+
+export interface ContainerPort {
+  readonly containerPort: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+  readonly name?: string;
+}
+
+export interface VolumeMount {
+  readonly name: string;
+  readonly mountPath: string;
+  readonly readOnly?: boolean;
+  readonly subPath?: string;
+}
+
+export interface ResourceRequirements {
+  readonly requests?: Readonly<Record<string, string>>;
+  readonly limits?: Readonly<Record<string, string>>;
+}
+
+export interface Probe {
+  readonly exec?: { readonly command: readonly string[] };
+  readonly tcpSocket?: { readonly port: number };
+  readonly initialDelaySeconds?: number;
+  readonly periodSeconds?: number;
+  readonly timeoutSeconds?: number;
+  readonly failureThreshold?: number;
+  readonly successThreshold?: number;
+}
+
+export interface Container {
+  readonly name: string;
+  readonly image: string;
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly command?: readonly string[];
+  readonly args?: readonly string[];
+  readonly workingDir?: string;
+  readonly env?: readonly EnvVar[];
+  readonly envFrom?: readonly { readonly configMapRef?: { readonly name: string }; readonly secretRef?: { readonly name: string } }[];
+  readonly ports?: readonly ContainerPort[];
+  readonly volumeMounts?: readonly VolumeMount[];
+  readonly resources?: ResourceRequirements;
+  readonly readinessProbe?: Probe;
+  readonly livenessProbe?: Probe;
+  readonly startupProbe?: Probe;
+  readonly securityContext?: Readonly<Record<string, unknown>>;
+  readonly tty?: boolean;
+  readonly stdin?: boolean;
+}
+
+export type VolumeSource =
+  | { readonly kind: 'claim'; readonly claimName: string; readonly readOnly?: boolean }
+  | { readonly kind: 'emptyDir'; readonly medium?: 'Memory'; readonly sizeLimit?: string }
+  | { readonly kind: 'configMap'; readonly configMapName: string; readonly items?: readonly { key: string; path: string; mode?: number }[]; readonly defaultMode?: number }
+  | { readonly kind: 'secret'; readonly secretName: string; readonly items?: readonly { key: string; path: string; mode?: number }[]; readonly defaultMode?: number }
+  | { readonly kind: 'hostPath'; readonly path: string; readonly type?: string };
+
+export interface PodVolume {
+  readonly name: string;
+  readonly source: VolumeSource;
+}
+
+export interface PodSpec {
+  readonly containers: readonly Container[];
+  readonly initContainers?: readonly Container[];
+  readonly volumes: readonly PodVolume[];
+  readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  readonly hostname?: string;
+  readonly subdomain?: string;
+  readonly hostNetwork?: boolean;
+  readonly terminationGracePeriodSeconds?: number;
+  readonly hostAliases?: readonly { readonly ip: string; readonly hostnames: readonly string[] }[];
+  readonly dnsConfig?: Readonly<Record<string, unknown>>;
+  readonly securityContext?: Readonly<Record<string, unknown>>;
+  readonly nodeSelector?: Labels;
+  readonly imagePullSecrets?: readonly { readonly name: string }[];
+}
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
+
+export interface WorkloadPlan {
+  readonly kind: WorkloadKind;
+  readonly metadata: ObjectMeta;
+  /** The compose service this workload runs. */
+  readonly service: string;
+  readonly selector: Labels;
+  /** Pod template labels (selector labels plus the rest). */
+  readonly podLabels: Labels;
+  readonly podAnnotations?: Labels;
+  readonly replicas?: number;
+  /** Deployment strategy; Recreate when the pod mounts a ReadWriteOnce claim. */
+  readonly strategy?: 'Recreate' | 'RollingUpdate';
+  readonly pod: PodSpec;
+  /** Job only. */
+  readonly backoffLimit?: number;
+}
+
+export interface ServicePortPlan {
+  readonly name: string;
+  readonly port: number;
+  readonly targetPort: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+export interface ServicePlan {
+  readonly metadata: ObjectMeta;
+  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  readonly selector: Labels;
+  readonly ports: readonly ServicePortPlan[];
+  /** Headless (clusterIP: None), for StatefulSets. */
+  readonly headless?: boolean;
+}
+
+export interface ClaimPlan {
+  readonly metadata: ObjectMeta;
+  readonly size: string;
+  readonly accessModes: readonly ('ReadWriteOnce' | 'ReadWriteMany' | 'ReadOnlyMany')[];
+  readonly storageClassName?: string;
+}
+
+export interface ConfigMapPlan {
+  readonly metadata: ObjectMeta;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export interface SecretPlan {
+  readonly metadata: ObjectMeta;
+  readonly stringData: Readonly<Record<string, string>>;
+}
+
+export interface AppPlan {
+  readonly project: string;
+  readonly namespace?: string;
+  readonly workloads: readonly WorkloadPlan[];
+  readonly services: readonly ServicePlan[];
+  readonly claims: readonly ClaimPlan[];
+  readonly configMaps: readonly ConfigMapPlan[];
+  readonly secrets: readonly SecretPlan[];
+}

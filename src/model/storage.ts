@@ -1,0 +1,195 @@
+// volumes / tmpfs → pod volumes, PersistentVolumeClaims and ConfigMaps.
+//   named volume   → one PersistentVolumeClaim per volume, shared by every service that mounts it
+//   anonymous      → emptyDir            tmpfs → emptyDir with medium Memory
+//   bind mount     → by --bind-mounts: a file becomes a ConfigMap (mounted with subPath), a directory
+//                    an emptyDir, both with a warning saying what is lost
+
+import * as posixPath from 'node:path/posix';
+import type { ComposeService, ServiceVolume } from '../compose/types';
+import type { PlanContext } from './context';
+import { toDns1123Label } from './names';
+import { displayPath, isInside } from './paths';
+import { DEFAULT_PVC_SIZE } from './options';
+import type { ClaimPlan, ConfigMapPlan, PodVolume, VolumeMount } from './plan';
+
+/** ConfigMaps hold at most 1 MiB; leave room for metadata. */
+const MAX_CONFIGMAP_BYTES = 1_000_000;
+
+export interface PodStorage {
+  readonly volumes: readonly PodVolume[];
+  readonly mounts: readonly VolumeMount[];
+  /** True when the pod mounts a ReadWriteOnce claim: two pods on two nodes cannot both run. */
+  readonly mountsReadWriteOnceClaim: boolean;
+}
+
+/** Objects shared across services: one claim per named volume, one ConfigMap per bind-mounted file. */
+export class SharedStorage {
+  readonly claims = new Map<string, ClaimPlan>();
+  readonly configMaps = new Map<string, ConfigMapPlan>();
+}
+
+export function storageFor(service: ComposeService, ctx: PlanContext, shared: SharedStorage): PodStorage {
+  const volumes: PodVolume[] = [];
+  const mounts: VolumeMount[] = [];
+  let rwo = false;
+  const podVolumeNames = new Set<string>();
+  const uniqueVolumeName = (wanted: string) => {
+    let name = toDns1123Label(wanted);
+    for (let n = 2; podVolumeNames.has(name); n++) name = toDns1123Label(`${wanted}-${n}`);
+    podVolumeNames.add(name);
+    return name;
+  };
+  const mount = (m: VolumeMount) => mounts.push(m);
+
+  (service.volumes ?? []).forEach((v, i) => {
+    const path = ctx.servicePath(service, 'volumes', i);
+    const readOnly = v.read_only ? { readOnly: true } : {};
+    const subPath = v.volume?.subpath ? { subPath: v.volume.subpath } : {};
+    switch (v.type) {
+      case 'volume': {
+        if (!v.source) {
+          const name = uniqueVolumeName(`anon-${i}`);
+          volumes.push({ name, source: { kind: 'emptyDir' } });
+          mount({ name, mountPath: v.target, ...readOnly });
+          return;
+        }
+        const claimName = claimFor(v.source, ctx, shared, path);
+        const name = uniqueVolumeName(claimName);
+        volumes.push({ name, source: { kind: 'claim', claimName, ...readOnly } });
+        mount({ name, mountPath: v.target, ...readOnly, ...subPath });
+        rwo = true;
+        return;
+      }
+      case 'tmpfs': {
+        const name = uniqueVolumeName(`tmpfs-${i}`);
+        const size = v.tmpfs?.size;
+        volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory', ...(size !== undefined ? { sizeLimit: tmpfsSize(size) } : {}) } });
+        mount({ name, mountPath: v.target });
+        return;
+      }
+      case 'bind': {
+        const bound = bindMount(service, v, ctx, shared, path);
+        if (!bound) return;
+        const name = uniqueVolumeName(bound.volumeName);
+        volumes.push({ name, source: bound.source });
+        mount({ name, mountPath: v.target, ...readOnly, ...(bound.subPath ? { subPath: bound.subPath } : {}) });
+        return;
+      }
+      default:
+        ctx.diags.warn('unsupported-volume-type', `volume type "${v.type}" has no Kubernetes equivalent; the mount at ${v.target} is dropped`, ctx.at(path));
+    }
+  });
+
+  (service.tmpfs ?? []).forEach((entry, i) => {
+    const target = entry.split(':')[0];
+    const name = uniqueVolumeName(`tmpfs-${i}`);
+    volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory' } });
+    mount({ name, mountPath: target });
+  });
+  return { volumes, mounts, mountsReadWriteOnceClaim: rwo };
+}
+
+/** `100m`, `1g`, or bytes → a Kubernetes quantity (compose sizes are binary). */
+function tmpfsSize(size: number | string): string {
+  if (typeof size === 'number') return String(size);
+  const m = /^([0-9]+)\s*([kmg])?b?$/i.exec(size.trim());
+  if (!m) return size;
+  const unit = m[2] ? { k: 'Ki', m: 'Mi', g: 'Gi' }[m[2].toLowerCase() as 'k' | 'm' | 'g'] : '';
+  return `${m[1]}${unit}`;
+}
+
+function claimFor(volume: string, ctx: PlanContext, shared: SharedStorage, path: string): string {
+  const existing = shared.claims.get(volume);
+  if (existing) return existing.metadata.name;
+  const def = ctx.project.volumes[volume] ?? {};
+  const volumePath = `volumes.${volume}`;
+  if (def.external === true) {
+    const name = toDns1123Label(typeof def.name === 'string' ? def.name : volume);
+    ctx.diags.warn('external-volume', `external volume "${volume}" is used as the existing PersistentVolumeClaim "${name}", which is not created`, {
+      ...ctx.at(volumePath),
+      hint: `create the claim "${name}" in the target namespace before applying`,
+    });
+    shared.claims.set(volume, { metadata: { name, labels: {} }, size: '', accessModes: [] });
+    return name;
+  }
+  if (def.driver !== undefined || def.driver_opts !== undefined) {
+    ctx.diags.warn('volume-driver', `volume driver settings of "${volume}" have no Kubernetes equivalent; a PersistentVolumeClaim of the default storage class is used`, {
+      ...ctx.at(volumePath),
+      hint: 'pick a storage class that provides the same storage',
+    });
+  }
+  const name = ctx.names.claim('PersistentVolumeClaim', toDns1123Label(volume), `volume "${volume}"`, ctx.at(ctx.project.sourceMap.exact(volumePath) ? volumePath : path));
+  shared.claims.set(volume, {
+    metadata: { name, labels: ctx.objectLabels() },
+    size: ctx.options.pvcSize ?? DEFAULT_PVC_SIZE,
+    accessModes: ['ReadWriteOnce'],
+  });
+  return name;
+}
+
+interface BoundMount {
+  readonly volumeName: string;
+  readonly source: PodVolume['source'];
+  readonly subPath?: string;
+}
+
+function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, shared: SharedStorage, path: string): BoundMount | undefined {
+  const source = v.source ?? '';
+  const mode = ctx.options.bindMounts ?? 'auto';
+  const shown = displayPath(source, ctx.project.workingDir);
+  if (mode === 'skip') {
+    ctx.diags.warn('bind-mount-skipped', `bind mount ${shown} → ${v.target} is skipped (--bind-mounts skip)`, ctx.at(path));
+    return undefined;
+  }
+  if (mode === 'hostPath') {
+    ctx.diags.warn('bind-mount-host-path', `bind mount ${shown} becomes a hostPath volume: the path must exist on every node that runs "${service.name}"`, {
+      ...ctx.at(path),
+      hint: 'hostPath ties pods to node contents; prefer --bind-mounts auto for files',
+    });
+    return { volumeName: `bind-${posixPath.basename(v.target)}`, source: { kind: 'hostPath', path: source } };
+  }
+  const kind = mode === 'emptyDir' ? undefined : ctx.host.stat(source);
+  if (kind === 'file') {
+    const configMap = configMapForFile(source, ctx, shared, path);
+    if (configMap) return { volumeName: configMap.name, source: { kind: 'configMap', configMapName: configMap.name }, subPath: configMap.key };
+  } else if (mode === 'auto' && isInside(source, service.build?.context)) {
+    ctx.diags.warn('bind-mount-build-context', `bind mount ${shown} → ${v.target} overlays the build context of "${service.name}" for live editing; it is left out, so the pod runs the files built into the image`, {
+      ...ctx.at(path),
+      hint: 'an emptyDir here would hide the image\'s files; make sure the Dockerfile COPYs them',
+    });
+    return undefined;
+  }
+  const what = kind === 'directory' ? 'directory' : kind === 'file' ? 'file' : 'path (not found)';
+  ctx.diags.warn('bind-mount-empty-dir', `bind mount of the host ${what} ${shown} becomes an empty emptyDir at ${v.target}: the host's files are not in the pod`, {
+    ...ctx.at(path),
+    hint: 'bake the files into the image, or use a named volume, a config, or --bind-mounts hostPath',
+  });
+  return { volumeName: `bind-${posixPath.basename(v.target) || 'root'}`, source: { kind: 'emptyDir' } };
+}
+
+function configMapForFile(file: string, ctx: PlanContext, shared: SharedStorage, path: string): { name: string; key: string } | undefined {
+  const key = toConfigMapKey(posixPath.basename(file));
+  const existing = shared.configMaps.get(file);
+  if (existing) return { name: existing.metadata.name, key };
+  const text = ctx.host.readFile(file);
+  const shown = displayPath(file, ctx.project.workingDir);
+  if (text === undefined || text.includes('\u0000') || text.includes('\uFFFD')) {
+    ctx.diags.warn('bind-mount-binary', `bind-mounted file ${shown} is not UTF-8 text and cannot go into a ConfigMap`, { ...ctx.at(path), hint: 'bake it into the image' });
+    return undefined;
+  }
+  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIGMAP_BYTES) {
+    ctx.diags.warn('bind-mount-too-large', `bind-mounted file ${shown} is larger than a ConfigMap can hold (1 MiB)`, { ...ctx.at(path), hint: 'bake it into the image' });
+    return undefined;
+  }
+  const relative = posixPath.relative(ctx.project.workingDir, file);
+  const wanted = toDns1123Label(relative.startsWith('..') ? posixPath.basename(file) : relative);
+  const name = ctx.names.claim('ConfigMap', wanted, `file ${shown}`, ctx.at(path));
+  shared.configMaps.set(file, { metadata: { name, labels: ctx.objectLabels() }, data: { [key]: text } });
+  return { name, key };
+}
+
+/** ConfigMap keys allow [-._a-zA-Z0-9]. */
+function toConfigMapKey(name: string): string {
+  return name.replace(/[^-._a-zA-Z0-9]/g, '_') || 'file';
+}
+

@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import type { Host } from './host';
+
+/** The Host backed by the real file system, for the CLI and for library users by default. */
+export function nodeHost(): Host {
+  return {
+    readFile(p) {
+      try {
+        return fs.readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    stat(p) {
+      try {
+        const s = fs.statSync(p);
+        return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// `-o DIR`: one file per resource, written atomically. Everything goes into a fresh directory beside
+// DIR, which then takes DIR's place; on any error DIR is left as it was.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export class OutputDirError extends Error {}
+
+/** Files a previous run could have written; anything else in DIR means it is not ours to replace. */
+const OURS = /\.ya?ml$/;
+
+export function writeDirectoryAtomically(dir: string, files: ReadonlyMap<string, string>): void {
+  const target = path.resolve(dir);
+  for (const name of files.keys()) {
+    // Names come from sanitised Kubernetes names; still, never write outside DIR.
+    if (name !== path.basename(name) || name.startsWith('.')) throw new OutputDirError(`refusing to write "${name}" outside ${dir}`);
+  }
+  if (fs.existsSync(target)) {
+    const stat = fs.statSync(target);
+    if (!stat.isDirectory()) throw new OutputDirError(`${dir} exists and is not a directory`);
+    const foreign = listFilesRecursively(target).filter((f) => !OURS.test(f));
+    if (foreign.length > 0) {
+      throw new OutputDirError(`${dir} holds files compose2k8s did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); choose an empty or new directory`);
+    }
+  }
+  const parent = path.dirname(target);
+  fs.mkdirSync(parent, { recursive: true });
+  const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`));
+  try {
+    for (const [name, content] of files) fs.writeFileSync(path.join(staging, name), content);
+    if (fs.existsSync(target)) {
+      const old = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.old-`));
+      fs.renameSync(target, path.join(old, 'previous'));
+      fs.renameSync(staging, target);
+      fs.rmSync(old, { recursive: true, force: true });
+    } else {
+      fs.renameSync(staging, target);
+    }
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function listFilesRecursively(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFilesRecursively(path.join(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
