@@ -3,6 +3,7 @@
 
 import * as posixPath from 'node:path/posix';
 import { App } from 'cdk8s';
+import { ComposeChart } from './build/chart';
 import { loadProject, type ComposeFileInput } from './compose/loader';
 import type { ComposeProject } from './compose/types';
 import { Diagnostics, type Diagnostic } from './diagnostics';
@@ -56,10 +57,8 @@ export function convertWithHost(input: ConvertInput): ConvertResult {
   return { ok: true, manifests, yaml: toYamlStream(manifests), diagnostics, sources, project, plan };
 }
 
-/** Plan → sorted manifests, through the ComposeChart (cdk8s is loaded only when converting). */
+/** Plan → sorted manifests, through the ComposeChart. */
 export function synthesize(plan: AppPlan): Manifest[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ComposeChart } = require('./build/chart') as typeof import('./build/chart');
   const app = new App({ outdir: posixPath.join('/', 'nonexistent') });
   const chart = new ComposeChart(app, plan.project, { plan });
   return sortManifests(chart.toJson() as Manifest[]);

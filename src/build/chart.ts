@@ -5,7 +5,7 @@ import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import type { AppPlan, WorkloadPlan } from '../model/plan';
 import { k8s } from './k8s';
-import { container, objectMeta, podSpec } from './pod';
+import { objectMeta, podSpec } from './pod';
 
 export interface ComposeChartProps extends ChartProps {
   /** What to build, as planned by `planApp()` (or `convert()`). */
@@ -84,5 +84,3 @@ export class ComposeChart extends Chart {
     }
   }
 }
-
-export { container as toK8sContainer };

@@ -1,0 +1,49 @@
+// Shared test helpers: paths to ../shared, running kube-validate, converting a folder.
+
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { convert } from '../src/index';
+import type { ConvertResult } from '../src/convert';
+import { formatDiagnosticShort } from '../src/diagnostics';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const KUBE_VALIDATE = path.join(SHARED, 'tools', 'kube-validate', 'kube-validate');
+
+/** Why kube-validate cannot run here, or undefined when it can. */
+export function kubeValidateUnavailable(): string | undefined {
+  if (!fs.existsSync(KUBE_VALIDATE)) return `skipped: ${KUBE_VALIDATE} not found (../shared is not beside the project)`;
+  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status !== 0) return 'skipped: kubectl is not on PATH';
+  return undefined;
+}
+
+/** Validates YAML texts in one kube-validate call; returns kubectl's output and whether all passed. */
+export function kubeValidate(docs: ReadonlyMap<string, string>): { ok: boolean; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-validate-'));
+  try {
+    const files = [...docs].map(([name, text]) => {
+      const file = path.join(dir, name.replace(/[^A-Za-z0-9._-]+/g, '_') + '.yaml');
+      fs.writeFileSync(file, text);
+      return file;
+    });
+    const r = spawnSync(KUBE_VALIDATE, files, { encoding: 'utf8', timeout: 300_000 });
+    return { ok: r.status === 0, output: `${r.stdout}\n${r.stderr}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Converts a compose file with a fixed, empty environment (goldens must not depend on the machine). */
+export function convertFile(file: string, options: Record<string, unknown> = {}): ConvertResult {
+  return convert({ files: [path.resolve(file)], env: {}, ...options });
+}
+
+/** Diagnostics as short lines with paths relative to the repository, for snapshots. */
+export function diagnosticLines(result: ConvertResult): string[] {
+  return result.diagnostics.map((d) => {
+    const line = formatDiagnosticShort(d.pos ? { ...d, pos: { ...d.pos, file: path.relative(ROOT, d.pos.file) } } : d);
+    return line.split(ROOT + '/').join('');
+  });
+}
