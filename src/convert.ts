@@ -1,28 +1,14 @@
 // convert(): compose files in, Kubernetes manifests and diagnostics out. Pure: every outside read
 // goes through the Host, every problem into the diagnostics.
 
-import * as posixPath from 'node:path/posix';
-import { App } from 'cdk8s';
-import { ComposeChart } from './build/chart';
-import { loadProject, type ComposeFileInput } from './compose/loader';
 import type { ComposeProject } from './compose/types';
-import { Diagnostics, type Diagnostic } from './diagnostics';
-import type { Host } from './host';
-import type { ConversionOptions } from './model/options';
+import type { Diagnostic } from './diagnostics';
 import type { AppPlan } from './model/plan';
-import { planApp } from './model/planner';
-import { sortManifests, toYamlStream, type Manifest } from './output/emit';
+import { synthesize } from './build/synth';
+import { toYamlStream, type Manifest } from './output/emit';
+import { planCompose, type ConvertInput } from './plan-compose';
 
-export interface ConvertInput extends ConversionOptions {
-  /** Compose files, merged in order: absolute paths, or `{ path, content }` for text you already have. */
-  readonly files: readonly (string | ComposeFileInput)[];
-  /** Variables for interpolation. @default {} (the CLI passes the process environment) */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /** `--env-file`. @default `.env` in the project directory, when present */
-  readonly envFiles?: readonly string[];
-  /** File access for the loader and the planner. */
-  readonly host: Host;
-}
+export type { ConvertInput } from './plan-compose';
 
 export interface ConvertResult {
   /** False when any error was found; `manifests` is then empty. */
@@ -38,34 +24,10 @@ export interface ConvertResult {
 }
 
 export function convertWithHost(input: ConvertInput): ConvertResult {
-  const diags = new Diagnostics();
-  const files: ComposeFileInput[] = input.files.map((f) => (typeof f === 'string' ? { path: f } : f));
-  const { project, sources } = loadProject({
-    files,
-    env: input.env ?? {},
-    envFiles: input.envFiles,
-    projectName: input.projectName,
-    host: input.host,
-    diags,
-  });
-  const fail = (extra: Partial<ConvertResult> = {}): ConvertResult => ({ ok: false, manifests: [], yaml: '', diagnostics: finish(diags, input.strict), sources, ...extra });
-  if (!project || diags.hasErrors) return fail({ project });
-  const plan = planApp(project, input, input.host, diags);
-  const diagnostics = finish(diags, input.strict);
-  if (diagnostics.some((d) => d.severity === 'error')) return fail({ project, plan });
+  const { plan, project, diagnostics, sources } = planCompose(input);
+  if (!plan) return { ok: false, manifests: [], yaml: '', diagnostics, sources, project };
   const manifests = synthesize(plan);
   return { ok: true, manifests, yaml: toYamlStream(manifests), diagnostics, sources, project, plan };
 }
 
-/** Plan → sorted manifests, through the ComposeChart. */
-export function synthesize(plan: AppPlan): Manifest[] {
-  const app = new App({ outdir: posixPath.join('/', 'nonexistent') });
-  const chart = new ComposeChart(app, plan.project, { plan });
-  return sortManifests(chart.toJson() as Manifest[]);
-}
-
-/** `--strict`: every warning becomes an error. */
-function finish(diags: Diagnostics, strict: boolean | undefined): Diagnostic[] {
-  if (!strict) return diags.list;
-  return diags.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} (--strict)` } : d));
-}
+export { synthesize };

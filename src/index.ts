@@ -16,6 +16,7 @@ export function convert(input: LibraryConvertInput): ConvertResult {
 
 export { ComposeChart, type ComposeChartProps } from './build/chart';
 export { synthesize, type ConvertInput, type ConvertResult } from './convert';
+export { planCompose, type PlanResult } from './plan-compose';
 export { loadProject, type LoadOptions, type LoadResult, type ComposeFileInput } from './compose/loader';
 export type * from './compose/types';
 export { planApp } from './model/planner';

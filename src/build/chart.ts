@@ -3,32 +3,48 @@
 
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { ConversionError, type Diagnostic } from '../diagnostics';
 import type { AppPlan, WorkloadPlan } from '../model/plan';
+import { nodeHost } from '../node-host';
+import { planCompose, type ConvertInput } from '../plan-compose';
 import { k8s } from './k8s';
 import { objectMeta, podSpec } from './pod';
 
-export interface ComposeChartProps extends ChartProps {
-  /** What to build, as planned by `planApp()` (or `convert()`). */
-  readonly plan: AppPlan;
-}
+/**
+ * Either a plan (from `planApp()`), or the same input as `convert()` / the CLI: compose files and
+ * conversion options, loaded and planned here. Invalid input throws a ConversionError carrying the
+ * diagnostics; warnings are kept on `chart.diagnostics`.
+ */
+export type ComposeChartProps = ChartProps &
+  ({ readonly plan: AppPlan } | (Omit<ConvertInput, 'host'> & { readonly host?: ConvertInput['host'] }));
 
 export class ComposeChart extends Chart {
   readonly plan: AppPlan;
+  readonly diagnostics: readonly Diagnostic[];
 
   constructor(scope: Construct, id: string, props: ComposeChartProps) {
-    super(scope, id, { ...props, disableResourceNameHashes: true });
-    this.plan = props.plan;
-    const ns = props.plan.namespace;
-    if (ns) {
-      new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'app.kubernetes.io/part-of': props.plan.project, 'app.kubernetes.io/managed-by': 'compose2k8s' } } });
+    super(scope, id, { labels: props.labels, disableResourceNameHashes: true });
+    if ('plan' in props) {
+      this.plan = props.plan;
+      this.diagnostics = [];
+    } else {
+      const result = planCompose({ ...props, host: props.host ?? nodeHost() });
+      if (!result.plan) throw new ConversionError(result.diagnostics);
+      this.plan = result.plan;
+      this.diagnostics = result.diagnostics;
     }
-    for (const s of props.plan.secrets) {
+    const plan = this.plan;
+    const ns = plan.namespace;
+    if (ns) {
+      new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'app.kubernetes.io/part-of': plan.project, 'app.kubernetes.io/managed-by': 'compose2k8s' } } });
+    }
+    for (const s of plan.secrets) {
       new k8s.KubeSecret(this, `secret-${s.metadata.name}`, { metadata: objectMeta(s.metadata, ns), type: 'Opaque', stringData: { ...s.stringData } });
     }
-    for (const c of props.plan.configMaps) {
+    for (const c of plan.configMaps) {
       new k8s.KubeConfigMap(this, `configmap-${c.metadata.name}`, { metadata: objectMeta(c.metadata, ns), data: { ...c.data } });
     }
-    for (const c of props.plan.claims) {
+    for (const c of plan.claims) {
       new k8s.KubePersistentVolumeClaim(this, `pvc-${c.metadata.name}`, {
         metadata: objectMeta(c.metadata, ns),
         spec: {
@@ -38,7 +54,7 @@ export class ComposeChart extends Chart {
         },
       });
     }
-    for (const s of props.plan.services) {
+    for (const s of plan.services) {
       new k8s.KubeService(this, `service-${s.metadata.name}`, {
         metadata: objectMeta(s.metadata, ns),
         spec: {
@@ -49,7 +65,7 @@ export class ComposeChart extends Chart {
         },
       });
     }
-    for (const w of props.plan.workloads) this.workload(w, ns);
+    for (const w of plan.workloads) this.workload(w, ns);
   }
 
   private workload(w: WorkloadPlan, ns: string | undefined): void {

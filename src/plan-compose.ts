@@ -1,0 +1,53 @@
+// Load + plan: compose files → AppPlan and diagnostics. Shared by convert() and the ComposeChart.
+
+import { loadProject, type ComposeFileInput } from './compose/loader';
+import type { ComposeProject } from './compose/types';
+import { Diagnostics, type Diagnostic } from './diagnostics';
+import type { Host } from './host';
+import type { ConversionOptions } from './model/options';
+import type { AppPlan } from './model/plan';
+import { planApp } from './model/planner';
+
+export interface ConvertInput extends ConversionOptions {
+  /** Compose files, merged in order: absolute paths, or `{ path, content }` for text you already have. */
+  readonly files: readonly (string | ComposeFileInput)[];
+  /** Variables for interpolation. @default {} (the CLI passes the process environment) */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** `--env-file`. @default `.env` in the project directory, when present */
+  readonly envFiles?: readonly string[];
+  /** File access for the loader and the planner. */
+  readonly host: Host;
+}
+
+export interface PlanResult {
+  /** Set only when no error was found. */
+  readonly plan?: AppPlan;
+  readonly project?: ComposeProject;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Text of every file read, for printing diagnostics with their source line. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+export function planCompose(input: ConvertInput): PlanResult {
+  const diags = new Diagnostics();
+  const files: ComposeFileInput[] = input.files.map((f) => (typeof f === 'string' ? { path: f } : f));
+  const { project, sources } = loadProject({
+    files,
+    env: input.env ?? {},
+    envFiles: input.envFiles,
+    projectName: input.projectName,
+    host: input.host,
+    diags,
+  });
+  if (!project || diags.hasErrors) return { project, diagnostics: finish(diags, input.strict), sources };
+  const plan = planApp(project, input, input.host, diags);
+  const diagnostics = finish(diags, input.strict);
+  const ok = !diagnostics.some((d) => d.severity === 'error');
+  return { project, diagnostics, sources, ...(ok ? { plan } : {}) };
+}
+
+/** `--strict`: every warning becomes an error. */
+function finish(diags: Diagnostics, strict: boolean | undefined): Diagnostic[] {
+  if (!strict) return diags.list;
+  return diags.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} (--strict)` } : d));
+}
