@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { convert } from '../src/index';
 import type { ConvertResult } from '../src/convert';
-import { formatDiagnosticShort } from '../src/diagnostics';
+import { formatDiagnosticShort, sortDiagnostics } from '../src/diagnostics';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -40,9 +40,9 @@ export function convertFile(file: string, options: Record<string, unknown> = {})
   return convert({ files: [path.resolve(file)], env: {}, ...options });
 }
 
-/** Diagnostics as short lines with paths relative to the repository, for snapshots. */
+/** Diagnostics as short lines in file order (as the CLI prints them), paths relative to the repository. */
 export function diagnosticLines(result: ConvertResult): string[] {
-  return result.diagnostics.map((d) => {
+  return sortDiagnostics(result.diagnostics).map((d) => {
     const line = formatDiagnosticShort(d.pos ? { ...d, pos: { ...d.pos, file: path.relative(ROOT, d.pos.file) } } : d);
     return line.split(ROOT + '/').join('');
   });
