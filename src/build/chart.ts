@@ -9,6 +9,7 @@ import { nodeHost } from '../node-host';
 import { planCompose, type ConvertInput } from '../plan-compose';
 import { k8s } from './k8s';
 import { objectMeta, podSpec } from './pod';
+import { buildScaling } from './scaling';
 
 /**
  * Either a plan (from `planApp()`), or the same input as `convert()` / the CLI: compose files and
@@ -66,6 +67,7 @@ export class ComposeChart extends Chart {
       });
     }
     for (const w of plan.workloads) this.workload(w, ns);
+    buildScaling(this, plan);
   }
 
   private workload(w: WorkloadPlan, ns: string | undefined): void {

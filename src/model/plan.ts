@@ -146,6 +146,29 @@ export interface SecretPlan {
   readonly stringData: Readonly<Record<string, string>>;
 }
 
+/** An autoscaling/v2 HorizontalPodAutoscaler scaling one workload on average utilisation. */
+export interface AutoscalerPlan {
+  readonly metadata: ObjectMeta;
+  /** The compose service whose workload is scaled. */
+  readonly service: string;
+  readonly target: { readonly kind: 'Deployment' | 'StatefulSet'; readonly name: string };
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  /** Target average CPU utilisation, in % of the CPU request (the pods need one). */
+  readonly cpuUtilization?: number;
+  /** Target average memory utilisation, in % of the memory request. */
+  readonly memoryUtilization?: number;
+}
+
+/** A policy/v1 PodDisruptionBudget over one workload's pods; exactly one of the two bounds is set. */
+export interface DisruptionBudgetPlan {
+  readonly metadata: ObjectMeta;
+  readonly service: string;
+  readonly selector: Labels;
+  readonly minAvailable?: number | string;
+  readonly maxUnavailable?: number | string;
+}
+
 export interface AppPlan {
   readonly project: string;
   readonly namespace?: string;
@@ -154,4 +177,11 @@ export interface AppPlan {
   readonly claims: readonly ClaimPlan[];
   readonly configMaps: readonly ConfigMapPlan[];
   readonly secrets: readonly SecretPlan[];
+  /** HPAs (from --autoscale, an environment, x-k8s.autoscale or kompose.hpa.* labels). */
+  readonly autoscalers?: readonly AutoscalerPlan[];
+  readonly disruptionBudgets?: readonly DisruptionBudgetPlan[];
+  /** Added to every object's labels and every pod template's (an environment's `labels:`), like kustomize's `labels`. */
+  readonly commonLabels?: Labels;
+  /** Added to every object's and pod template's annotations, like kustomize's `commonAnnotations`. */
+  readonly commonAnnotations?: Labels;
 }
