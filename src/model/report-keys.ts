@@ -1,26 +1,35 @@
+// Walks a service's keys against the key table (service-keys.ts) and reports every key that is not
+// converted: file:line:col, compose path, the reason and, where one exists, what to do instead.
+
+import { joinPath } from '../compose/source-map';
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import { DEPLOY_KEYS, SERVICE_KEYS, type KeyRule } from './service-keys';
+import { hasChildRows, keyRule } from './service-keys';
 
-/** Warns, with file:line:col, about every key of a service that is not converted. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Warns about every key of a service that is unsupported or unknown. */
 export function reportServiceKeys(service: ComposeService, ctx: PlanContext): void {
-  for (const key of Object.keys(service)) {
-    if (key === 'name' || key.startsWith('x-')) continue;
-    report(SERVICE_KEYS[key], ctx.servicePath(service, key), key, ctx);
-  }
-  for (const key of Object.keys(service.deploy ?? {})) {
-    report(DEPLOY_KEYS[key], ctx.servicePath(service, 'deploy', key), `deploy.${key}`, ctx);
-  }
-  const restart = service.restart;
-  if (restart !== undefined && restart !== 'always' && restart !== 'unless-stopped') {
-    ctx.diags.warn('restart-policy', `restart: "${String(restart)}" is not kept: a Deployment always restarts its pods`, ctx.at(ctx.servicePath(service, 'restart')));
+  const { name: _name, ...keys } = service;
+  walk(keys, '', ctx.servicePath(service), ctx);
+}
+
+function walk(value: Record<string, unknown>, prefix: string, composePath: string, ctx: PlanContext): void {
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith('x-')) continue;
+    const rowPath = prefix ? `${prefix}.${key}` : key;
+    const path = joinPath(composePath, key);
+    const rule = keyRule(rowPath);
+    if (!rule) {
+      ctx.diags.warn('unknown-key', `"${rowPath}" is not a key of the Compose specification and is not converted`, {
+        ...ctx.at(path),
+        hint: 'check its spelling, or prefix it with x- to mark it as an extension',
+      });
+    } else if (rule.status === 'unsupported') {
+      ctx.diags.warn('unsupported-key', `"${rowPath}" is not converted: ${rule.why}`, { ...ctx.at(path), ...(rule.instead ? { hint: rule.instead } : {}) });
+    } else if (isRecord(child) && hasChildRows(rowPath)) {
+      walk(child, rowPath, path, ctx);
+    }
   }
 }
 
-function report(rule: KeyRule | undefined, path: string, key: string, ctx: PlanContext): void {
-  if (!rule) {
-    ctx.diags.warn('unsupported-key', `"${key}" is not converted`, ctx.at(path));
-  } else if (rule.status === 'unsupported') {
-    ctx.diags.warn('unsupported-key', `"${key}" is not converted: ${rule.why}`, { ...ctx.at(path), ...(rule.instead ? { hint: rule.instead } : {}) });
-  }
-}

@@ -1,37 +1,182 @@
-// Every compose service key, with what becomes of it. A key is either mapped (and the planner
-// handles it) or reported: a warning with its location, the reason and, where one exists, what the
-// user can do instead. Keys in neither list are reported as unknown.
+// Every compose service key, with what becomes of it: the single source of truth for the planner's
+// reports (report-keys.ts), the README's support table (key-docs.ts) and the test that fails when
+// a key of the Compose schema is in no row. Rows are keyed by the path inside a service
+// (`deploy.update_config.order`). A key is mapped (the planner converts it), ignored (it has no
+// effect on a cluster, so nothing is lost) or unsupported (reported with file:line:col, the reason
+// and, where one exists, what to do instead). The walker descends into a mapped or ignored key's
+// children when they have rows; an unsupported key is reported once, without its children.
 
 export type KeyRule =
   | { readonly status: 'mapped'; readonly to: string }
   | { readonly status: 'ignored'; readonly why: string }
   | { readonly status: 'unsupported'; readonly why: string; readonly instead?: string };
 
+export type KeyStatus = KeyRule['status'];
+
 const mapped = (to: string): KeyRule => ({ status: 'mapped', to });
 const ignored = (why: string): KeyRule => ({ status: 'ignored', why });
 const unsupported = (why: string, instead?: string): KeyRule => ({ status: 'unsupported', why, ...(instead ? { instead } : {}) });
 
+/** Container-level keys whose conversion is being built (issue 4); rows flip to `mapped` as they land. */
+const PENDING = 'not converted yet';
+const RESOURCES_INSTEAD = 'set requests and limits with deploy.resources, or x-k8s.resources';
+const WINDOWS_ONLY = 'a Windows container setting with no Linux-pod equivalent';
+
 export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
+  // What runs
   image: mapped('container `image`'),
   build: mapped('image `<project>-<service>:latest` (prefixed by `--image-registry`), with a warning to build and push it'),
   command: mapped('container `args`'),
   entrypoint: mapped('container `command`'),
   environment: mapped('container `env`'),
+  env_file: unsupported(PENDING, 'copy the variables into environment:'),
   working_dir: mapped('container `workingDir`'),
-  ports: mapped('`containerPorts` and a ClusterIP Service (published → port, target → targetPort)'),
+  user: unsupported(PENDING),
+  profiles: mapped('services of inactive profiles are left out'),
+  extends: ignored('resolved by the loader: the service already holds the keys it extends'),
+  container_name: ignored('Kubernetes names pods itself; the workload is named after the service'),
+  develop: ignored('development-loop settings (`docker compose watch`); nothing runs on a cluster for them'),
+  attach: ignored('whether `docker compose up` shows the logs; `kubectl logs` shows them'),
+  pull_policy: unsupported(PENDING),
+  pull_refresh_after: unsupported('Kubernetes pulls by imagePullPolicy only; there is no refresh interval', 'pin the image by tag or digest and roll out to update'),
+  platform: unsupported(PENDING),
+  labels: unsupported(PENDING),
+  label_file: unsupported(PENDING),
+  annotations: unsupported(PENDING),
+
+  // Controller and lifecycle
+  deploy: mapped('see the `deploy.*` rows'),
+  scale: mapped('`replicas`'),
+  restart: mapped('`"no"` → a Job (restartPolicy Never); `on-failure[:N]` → a Job (restartPolicy OnFailure, backoffLimit N); `always`, `unless-stopped` → a Deployment'),
+  depends_on: mapped('a Service for each dependency, so it is reachable by name'),
+  healthcheck: unsupported(PENDING),
+  stop_grace_period: unsupported(PENDING),
+  stop_signal: unsupported('Kubernetes always stops containers with SIGTERM', 'handle SIGTERM in the image, or send the signal from a preStop hook'),
+  init: unsupported(PENDING),
+  pre_start: unsupported('compose runs these steps in ephemeral containers; they are not converted', 'write them as initContainers'),
+  post_start: unsupported('not converted', 'write a lifecycle.postStart exec hook'),
+  pre_stop: unsupported('not converted', 'write a lifecycle.preStop exec hook'),
+  provider: unsupported('the service is run by a compose provider plugin, not as a container', 'deploy what the provider manages (a model runner, a cloud resource) by its own Kubernetes means'),
+  models: unsupported('AI models are served by Docker Model Runner, which has no Kubernetes counterpart here', 'deploy a model server and give its URL in environment:'),
+
+  // Network
+  ports: mapped('`containerPorts` and a Service (published → port, target → targetPort)'),
   expose: mapped('`containerPorts` and a ClusterIP Service'),
+  links: mapped('the target\'s Service; an alias gets a Service of its own'),
+  external_links: unsupported('links to containers outside the project', 'point the client at a Service of type ExternalName for the outside host'),
+  networks: mapped('with `--network-policies`, one NetworkPolicy per network: pods accept traffic only from pods they share a network with; without it, every pod reaches every other, as on one compose network'),
+  network_mode: mapped('`service:x` → a container in x\'s pod; `host` → `hostNetwork: true` (with a warning); `none` and `container:…` are reported'),
+  hostname: unsupported(PENDING),
+  domainname: unsupported(PENDING),
+  extra_hosts: unsupported(PENDING),
+  dns: unsupported(PENDING),
+  dns_opt: unsupported(PENDING),
+  dns_search: unsupported(PENDING),
+  mac_address: unsupported('pods get their addresses from the cluster network'),
+
+  // Storage, configuration and secrets
   volumes: mapped('PersistentVolumeClaim (named), emptyDir (anonymous, tmpfs), ConfigMap or emptyDir (bind, by `--bind-mounts`)'),
   tmpfs: mapped('emptyDir with medium Memory'),
-  links: mapped('the target\'s Service; an alias gets a Service of its own'),
-  depends_on: mapped('a Service for each dependency, so it is reachable by name'),
-  scale: mapped('`replicas`'),
-  profiles: mapped('services of inactive profiles are left out'),
-  container_name: ignored('Kubernetes names pods itself; the Deployment is named after the service'),
-  networks: ignored('all pods share the cluster network, like compose\'s default network'),
-  restart: ignored('Deployments always restart their pods'),
+  volumes_from: unsupported('pods do not share volumes with other pods by reference', 'list the same named volumes under volumes: of this service'),
+  configs: unsupported(PENDING),
+  secrets: unsupported(PENDING),
+  shm_size: unsupported(PENDING),
+  storage_opt: unsupported('storage driver options are the node runtime\'s business', 'use a storage class, or an emptyDir with a sizeLimit'),
+
+  // Security
+  privileged: unsupported(PENDING),
+  read_only: unsupported(PENDING),
+  cap_add: unsupported(PENDING),
+  cap_drop: unsupported(PENDING),
+  security_opt: unsupported(PENDING),
+  sysctls: unsupported(PENDING),
+  group_add: unsupported(PENDING),
+  userns_mode: unsupported('user namespaces are configured per pod by the cluster', 'set spec.hostUsers: false on clusters that support user namespaces'),
+  credential_spec: unsupported(WINDOWS_ONLY, 'set securityContext.windowsOptions.gmsaCredentialSpecName for Windows nodes'),
+  isolation: unsupported(WINDOWS_ONLY),
+  use_api_socket: unsupported('pods have no Docker engine socket to mount'),
+
+  // Namespaces and devices
+  pid: unsupported('process namespaces cannot be shared with the host or another service by compose\'s means', '`pid: host` ≈ spec.hostPID: true; sharing with a sidecar ≈ shareProcessNamespace: true'),
+  ipc: unsupported('IPC namespaces cannot be shared by compose\'s means', '`ipc: host` ≈ spec.hostIPC: true; containers of one pod already share IPC'),
+  uts: unsupported('the UTS namespace cannot be shared with the host', 'use hostNetwork, which also shares the host name'),
+  cgroup: unsupported('the cgroup namespace is chosen by the node runtime'),
+  cgroup_parent: unsupported('the kubelet places pods in cgroups itself'),
+  devices: unsupported('host devices are not mounted into pods by path', 'use a device plugin that advertises the device as a resource'),
+  device_cgroup_rules: unsupported('host devices are not mounted into pods by path', 'use a device plugin'),
+  gpus: unsupported('GPUs are requested as extended resources', 'request `nvidia.com/gpu` (or your vendor\'s resource) in the container\'s resource limits, with the vendor\'s device plugin installed'),
+  runtime: unsupported('the container runtime is chosen by a RuntimeClass', 'create a RuntimeClass and set spec.runtimeClassName'),
+  ulimits: unsupported('Kubernetes has no per-container ulimits', 'set them in the image\'s entrypoint (`ulimit -n …`) or on the nodes'),
+  logging: unsupported('the cluster collects container logs from stdout and stderr', 'configure log shipping in the cluster (a DaemonSet such as Fluent Bit)'),
+  tty: unsupported(PENDING),
+  stdin_open: unsupported(PENDING),
+
+  // Resources
+  cpus: unsupported(PENDING, RESOURCES_INSTEAD),
+  cpu_shares: unsupported(PENDING, RESOURCES_INSTEAD),
+  mem_limit: unsupported(PENDING, RESOURCES_INSTEAD),
+  mem_reservation: unsupported(PENDING, RESOURCES_INSTEAD),
+  cpu_count: unsupported('Windows CPU tuning has no Kubernetes field', RESOURCES_INSTEAD),
+  cpu_percent: unsupported('Windows CPU tuning has no Kubernetes field', RESOURCES_INSTEAD),
+  cpu_quota: unsupported('CFS quota tuning is set by the kubelet from the CPU limit', RESOURCES_INSTEAD),
+  cpu_period: unsupported('CFS period tuning is a node setting', RESOURCES_INSTEAD),
+  cpu_rt_period: unsupported('real-time scheduling is a node setting'),
+  cpu_rt_runtime: unsupported('real-time scheduling is a node setting'),
+  cpuset: unsupported('CPU pinning is done by the kubelet\'s CPU manager', 'use the static CPU manager policy and integer CPU requests equal to limits'),
+  mem_swappiness: unsupported('swap is a node setting'),
+  memswap_limit: unsupported('swap is a node setting', 'set a memory limit'),
+  oom_kill_disable: unsupported('the kubelet always OOM-kills over-limit containers'),
+  oom_score_adj: unsupported('the kubelet sets OOM scores from the pod\'s QoS class', 'set requests equal to limits for the Guaranteed class'),
+  pids_limit: unsupported('the PID limit is a node (kubelet) setting'),
+  blkio_config: unsupported('block IO weights and limits are not per-container settings in Kubernetes'),
+
+  // deploy.*
+  'deploy.mode': mapped('`replicated` → Deployment; `global` → DaemonSet; `replicated-job` → Job (completions and parallelism = replicas); `global-job` → a Job, with a warning'),
+  'deploy.replicas': mapped('`replicas` (Job: completions and parallelism)'),
+  'deploy.endpoint_mode': mapped('`vip` → a ClusterIP Service; `dnsrr` → a headless Service (clusterIP: None)'),
+  'deploy.labels': unsupported(PENDING),
+  'deploy.update_config': mapped('Deployment `strategy.rollingUpdate`; DaemonSet `updateStrategy.rollingUpdate`'),
+  'deploy.update_config.parallelism': mapped('`maxUnavailable` (stop-first) or `maxSurge` (start-first); 0 → 100%'),
+  'deploy.update_config.order': mapped('`stop-first` → maxSurge 0; `start-first` → maxUnavailable 0'),
+  'deploy.update_config.delay': unsupported('Kubernetes does not pause between update batches', 'spec.minReadySeconds holds each new pod back before it counts as available'),
+  'deploy.update_config.monitor': unsupported('Kubernetes does not watch updated pods for a failure window', 'spec.progressDeadlineSeconds marks a stuck rollout as failed'),
+  'deploy.update_config.failure_action': unsupported('a failed rollout stops; Kubernetes never rolls back by itself', 'run `kubectl rollout undo` when a rollout fails'),
+  'deploy.update_config.max_failure_ratio': unsupported('Kubernetes has no failure ratio for rollouts'),
+  'deploy.rollback_config': unsupported('Kubernetes rolls back only on request', '`kubectl rollout undo deployment/NAME` uses the update strategy'),
+  'deploy.rollback_config.parallelism': unsupported('part of rollback_config'),
+  'deploy.rollback_config.delay': unsupported('part of rollback_config'),
+  'deploy.rollback_config.failure_action': unsupported('part of rollback_config'),
+  'deploy.rollback_config.monitor': unsupported('part of rollback_config'),
+  'deploy.rollback_config.max_failure_ratio': unsupported('part of rollback_config'),
+  'deploy.rollback_config.order': unsupported('part of rollback_config'),
+  'deploy.restart_policy': mapped('see its keys: the condition picks the controller, as `restart` does'),
+  'deploy.restart_policy.condition': mapped('`none` → a Job (restartPolicy Never); `on-failure` → a Job (restartPolicy OnFailure); `any` → a Deployment'),
+  'deploy.restart_policy.max_attempts': mapped('the Job\'s `backoffLimit`'),
+  'deploy.restart_policy.delay': unsupported('the kubelet restarts with its own exponential back-off (10 s doubling up to 5 min)'),
+  'deploy.restart_policy.window': unsupported('Kubernetes has no window for judging a restart successful'),
+  'deploy.placement': mapped('see its keys'),
+  'deploy.placement.constraints': mapped('`node.labels.K==V`, `node.hostname`, `node.platform.os`/`arch` → nodeSelector; `!=` → a required node affinity with NotIn; `node.role`, `node.id` and `engine.labels` are reported'),
+  'deploy.placement.preferences': unsupported('spread preferences are not converted', 'add topologySpreadConstraints on the label you spread over'),
+  'deploy.placement.max_replicas_per_node': unsupported('Kubernetes has no per-node replica cap', 'topologySpreadConstraints on kubernetes.io/hostname, or a required pod anti-affinity for a cap of 1'),
+  'deploy.resources': unsupported(PENDING, RESOURCES_INSTEAD),
+  'deploy.resources.limits': unsupported(PENDING),
+  'deploy.resources.limits.cpus': unsupported(PENDING),
+  'deploy.resources.limits.memory': unsupported(PENDING),
+  'deploy.resources.limits.pids': unsupported('the PID limit is a node (kubelet) setting'),
+  'deploy.resources.reservations': unsupported(PENDING),
+  'deploy.resources.reservations.cpus': unsupported(PENDING),
+  'deploy.resources.reservations.memory': unsupported(PENDING),
+  'deploy.resources.reservations.generic_resources': unsupported('generic resources are a Swarm feature', 'request the matching extended resource in the container\'s resource limits'),
+  'deploy.resources.reservations.devices': unsupported('devices are requested as extended resources', 'request `nvidia.com/gpu` (or your vendor\'s resource) in the container\'s resource limits'),
 };
 
-/** deploy.* keys. */
-export const DEPLOY_KEYS: Readonly<Record<string, KeyRule>> = {
-  replicas: mapped('`replicas`'),
-};
+/** The rule for a key path inside a service (`deploy.mode`); undefined for keys the table does not know. */
+export function keyRule(path: string): KeyRule | undefined {
+  return Object.prototype.hasOwnProperty.call(SERVICE_KEYS, path) ? SERVICE_KEYS[path] : undefined;
+}
+
+/** True when rows exist below `path` (`deploy` → `deploy.mode`, …), so the walker descends. */
+export function hasChildRows(path: string): boolean {
+  const prefix = `${path}.`;
+  return Object.keys(SERVICE_KEYS).some((k) => k.startsWith(prefix));
+}
