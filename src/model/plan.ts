@@ -92,6 +92,32 @@ export interface PodSpec {
   readonly securityContext?: Readonly<Record<string, unknown>>;
   readonly nodeSelector?: Labels;
   readonly imagePullSecrets?: readonly { readonly name: string }[];
+  /** From deploy.placement.constraints with `!=` (NotIn), in Kubernetes' own shape. */
+  readonly affinity?: Affinity;
+  readonly tolerations?: readonly Toleration[];
+  readonly serviceAccountName?: string;
+  /** ClusterFirstWithHostNet with hostNetwork, so the pod still resolves Service names. */
+  readonly dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+}
+
+export interface NodeSelectorRequirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values?: readonly string[];
+}
+
+export interface Affinity {
+  readonly nodeAffinity: {
+    readonly requiredDuringSchedulingIgnoredDuringExecution: { readonly nodeSelectorTerms: readonly { readonly matchExpressions: readonly NodeSelectorRequirement[] }[] };
+  };
+}
+
+export interface Toleration {
+  readonly key?: string;
+  readonly operator?: 'Exists' | 'Equal';
+  readonly value?: string;
+  readonly effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  readonly tolerationSeconds?: number;
 }
 
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
@@ -108,9 +134,18 @@ export interface WorkloadPlan {
   readonly replicas?: number;
   /** Deployment strategy; Recreate when the pod mounts a ReadWriteOnce claim. */
   readonly strategy?: 'Recreate' | 'RollingUpdate';
+  /** Deployment/DaemonSet rolling update bounds, from deploy.update_config. */
+  readonly rollingUpdate?: { readonly maxUnavailable?: number | string; readonly maxSurge?: number | string };
   readonly pod: PodSpec;
   /** Job only. */
   readonly backoffLimit?: number;
+  /** Job only: runs to complete and run at once (deploy.replicas of a job). */
+  readonly completions?: number;
+  readonly parallelism?: number;
+  /** StatefulSet only: its governing (headless) Service. */
+  readonly serviceName?: string;
+  /** StatefulSet only: one claim per pod, mounted by the pod volume of the same name. */
+  readonly volumeClaimTemplates?: readonly ClaimPlan[];
 }
 
 export interface ServicePortPlan {
@@ -118,6 +153,8 @@ export interface ServicePortPlan {
   readonly port: number;
   readonly targetPort: number;
   readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+  /** NodePort Services only (kompose.service.nodeport.port, x-k8s.service.nodePort). */
+  readonly nodePort?: number;
 }
 
 export interface ServicePlan {
@@ -125,8 +162,26 @@ export interface ServicePlan {
   readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   readonly selector: Labels;
   readonly ports: readonly ServicePortPlan[];
-  /** Headless (clusterIP: None), for StatefulSets. */
+  /** Headless (clusterIP: None): StatefulSets, deploy.endpoint_mode dnsrr, kompose.service.type headless. */
   readonly headless?: boolean;
+}
+
+/** A networking.k8s.io/v1 NetworkPolicy admitting ingress to `podSelector`'s pods from `from`'s. */
+export interface NetworkPolicyPlan {
+  readonly metadata: ObjectMeta;
+  /** Pods the policy applies to, by `app.kubernetes.io/name`; empty selects no pod. */
+  readonly services: readonly string[];
+  readonly partOf: string;
+  /** Ingress rules: from pods of these services (any port), or from anywhere on these ports. */
+  readonly ingress: readonly ({ readonly fromServices: readonly string[] } | { readonly ports: readonly { readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP' }[] })[];
+}
+
+/** A networking.k8s.io/v1 Ingress routing host/path to one Service port. */
+export interface IngressPlan {
+  readonly metadata: ObjectMeta;
+  readonly ingressClassName?: string;
+  readonly rules: readonly { readonly host?: string; readonly path: string; readonly serviceName: string; readonly servicePort: number }[];
+  readonly tls?: { readonly hosts: readonly string[]; readonly secretName: string };
 }
 
 export interface ClaimPlan {
@@ -180,6 +235,10 @@ export interface AppPlan {
   /** HPAs (from --autoscale, an environment, x-k8s.autoscale or kompose.hpa.* labels). */
   readonly autoscalers?: readonly AutoscalerPlan[];
   readonly disruptionBudgets?: readonly DisruptionBudgetPlan[];
+  /** One per compose network with --network-policies, plus one per service with published ports. */
+  readonly networkPolicies?: readonly NetworkPolicyPlan[];
+  /** kompose.service.expose and x-k8s.expose. */
+  readonly ingresses?: readonly IngressPlan[];
   /** Added to every object's labels and every pod template's (an environment's `labels:`), like kustomize's `labels`. */
   readonly commonLabels?: Labels;
   /** Added to every object's and pod template's annotations, like kustomize's `commonAnnotations`. */
