@@ -21,6 +21,18 @@ export interface ConversionOptions {
   readonly imageRegistry?: string;
   /** `--strict`: warnings become errors. @default false */
   readonly strict?: boolean;
+  /**
+   * `--controller`: `statefulset` runs every service that mounts a ReadWriteOnce claim as a
+   * StatefulSet with one claim per pod (volumeClaimTemplates); `deployment` keeps a Deployment with
+   * strategy Recreate. x-k8s.controller and kompose.controller.type beat it. @default "deployment"
+   */
+  readonly controller?: 'deployment' | 'statefulset';
+  /**
+   * `--network-policies`: one NetworkPolicy per compose network, so pods accept traffic only from
+   * pods they share a network with (as in compose), plus one per service with published ports.
+   * @default false
+   */
+  readonly networkPolicies?: boolean;
 }
 
 export const DEFAULT_PVC_SIZE = '1Gi';
