@@ -7,6 +7,7 @@ import type { Host } from './host';
 import type { ConversionOptions } from './model/options';
 import type { AppPlan } from './model/plan';
 import { planApp } from './model/planner';
+import { scalePlan } from './model/scaling';
 
 export interface ConvertInput extends ConversionOptions {
   /** Compose files, merged in order: absolute paths, or `{ path, content }` for text you already have. */
@@ -22,6 +23,8 @@ export interface ConvertInput extends ConversionOptions {
 export interface PlanResult {
   /** Set only when no error was found. */
   readonly plan?: AppPlan;
+  /** The plan before scalePlan() (environment, scaling flags, x-k8s scaling keys), to scale again per environment. */
+  readonly unscaled?: AppPlan;
   readonly project?: ComposeProject;
   readonly diagnostics: readonly Diagnostic[];
   /** Text of every file read, for printing diagnostics with their source line. */
@@ -40,14 +43,16 @@ export function planCompose(input: ConvertInput): PlanResult {
     diags,
   });
   if (!project || diags.hasErrors) return { project, diagnostics: finish(diags, input.strict), sources };
-  const plan = planApp(project, input, input.host, diags);
+  const unscaled = planApp(project, input, input.host, diags);
+  // Scaling is its own pure step over the plan, so variants.ts can scale one plan per environment.
+  const plan = scalePlan(unscaled, project, input, diags);
   const diagnostics = finish(diags, input.strict);
   const ok = !diagnostics.some((d) => d.severity === 'error');
-  return { project, diagnostics, sources, ...(ok ? { plan } : {}) };
+  return { project, diagnostics, sources, ...(ok ? { plan, unscaled } : {}) };
 }
 
 /** `--strict`: every warning becomes an error. */
-function finish(diags: Diagnostics, strict: boolean | undefined): Diagnostic[] {
+export function finish(diags: Diagnostics, strict: boolean | undefined): Diagnostic[] {
   if (!strict) return diags.list;
   return diags.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} (--strict)` } : d));
 }

@@ -1,3 +1,5 @@
+import type { EnvironmentPreset, ScalingOptions } from './scaling-types';
+
 /** How bind mounts (`./dir:/path`) become Kubernetes volumes. */
 export type BindMountMode = 'auto' | 'emptyDir' | 'hostPath' | 'skip';
 
@@ -33,6 +35,13 @@ export interface ConversionOptions {
    * @default false
    */
   readonly networkPolicies?: boolean;
+  /**
+   * `--env`: an environment preset, parsed by `parsePreset()` (the CLI reads built-in ones from
+   * templates/environments/). Applied after planning by `scalePlan()`. @default none
+   */
+  readonly environment?: EnvironmentPreset;
+  /** `--replicas`, `--cpu`, `--memory`, `--cpu-limit`, `--memory-limit`, `--autoscale`; they beat the environment. @default none */
+  readonly scaling?: ScalingOptions;
 }
 
 export const DEFAULT_PVC_SIZE = '1Gi';

@@ -1,0 +1,34 @@
+// A workload + bounds → the plans of its HorizontalPodAutoscaler and PodDisruptionBudget. Shared by
+// the scaling step and by anything else that asks for one (kompose.hpa.* labels).
+
+import type { AutoscalerPlan, DisruptionBudgetPlan, WorkloadPlan } from './plan';
+import { DEFAULT_AUTOSCALE_CPU, type AutoscaleSpec, type PdbSpec } from './scaling-types';
+
+/** Only these controllers have a scale subresource an HPA can drive. */
+export function isScalable(w: WorkloadPlan): w is WorkloadPlan & { kind: 'Deployment' | 'StatefulSet' } {
+  return w.kind === 'Deployment' || w.kind === 'StatefulSet';
+}
+
+/** Named after the workload; CPU utilisation defaults to DEFAULT_AUTOSCALE_CPU when no target is given. */
+export function planAutoscaler(w: WorkloadPlan & { kind: 'Deployment' | 'StatefulSet' }, spec: AutoscaleSpec): AutoscalerPlan {
+  const noTarget = spec.cpu === undefined && spec.memory === undefined;
+  return {
+    metadata: { name: w.metadata.name, labels: w.metadata.labels },
+    service: w.service,
+    target: { kind: w.kind, name: w.metadata.name },
+    minReplicas: spec.min,
+    maxReplicas: spec.max,
+    ...(noTarget ? { cpuUtilization: DEFAULT_AUTOSCALE_CPU } : spec.cpu !== undefined ? { cpuUtilization: spec.cpu } : {}),
+    ...(spec.memory !== undefined ? { memoryUtilization: spec.memory } : {}),
+  };
+}
+
+/** Over exactly the workload's pods (its selector). */
+export function planDisruptionBudget(w: WorkloadPlan, spec: PdbSpec): DisruptionBudgetPlan {
+  return {
+    metadata: { name: w.metadata.name, labels: w.metadata.labels },
+    service: w.service,
+    selector: w.selector,
+    ...(spec.minAvailable !== undefined ? { minAvailable: spec.minAvailable } : { maxUnavailable: spec.maxUnavailable ?? 1 }),
+  };
+}
