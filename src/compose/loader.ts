@@ -1,15 +1,19 @@
-// The compose loader, in compose-go's order. Per file: parse → interpolate → merge into the
-// project. Then once: normalise (short → long syntax) → reference checks.
+// The compose loader, in compose-go's order. Per file (load-file.ts): parse → interpolate →
+// include → extends. Then: merge the files (merge.ts) → schema check → project name → short → long
+// syntax → `environment: [FOO]` from the environment → profiles → reference checks.
 
 import * as posixPath from 'node:path/posix';
 import type { Diagnostics } from '../diagnostics';
 import type { Host } from '../host';
-import { DotenvError, parseDotenv } from './dotenv';
-import { interpolateTree } from './interpolate-tree';
+import { discoverComposeFiles } from './discover';
+import { splitProfiles, withEnvFiles } from './env';
+import { loadComposeFile, type FileScope, type LoaderContext } from './load-file';
 import { mergeFiles } from './merge';
+import { type Node, unlocate } from './node';
 import { isRecord, SERVICE_RULES } from './normalize';
-import { parseComposeYaml, type ParsedFile } from './parse';
-import { checkReferences } from './references';
+import { applyProfiles } from './profiles';
+import { checkDependencyCycles, checkReferences } from './references';
+import { validateSchema } from './schema';
 import { joinPath, SourceMap } from './source-map';
 import type { ComposeProject, ComposeService } from './types';
 
@@ -21,15 +25,20 @@ export interface ComposeFileInput {
 }
 
 export interface LoadOptions {
+  /** Files to merge, in order. When empty and `cwd` is set, they are found as docker compose finds them. */
   readonly files: readonly ComposeFileInput[];
   /** Variables for interpolation (the process environment, as the CLI passes it). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** `-p`: beats `name:` in the file. */
+  /** `-p`: beats COMPOSE_PROJECT_NAME, which beats `name:` in the file. */
   readonly projectName?: string;
   /** Project directory; defaults to the first file's directory. */
   readonly projectDirectory?: string;
-  /** `--env-file`; defaults to `.env` in the project directory when it exists. */
+  /** `--env-file` (absolute, or relative to the project directory); default `.env` in the project directory. */
   readonly envFiles?: readonly string[];
+  /** `--profile`; when absent, COMPOSE_PROFILES from the environment. */
+  readonly profiles?: readonly string[];
+  /** Working directory for finding compose files (COMPOSE_FILE, compose.yaml, ...) when `files` is empty. */
+  readonly cwd?: string;
   readonly host: Host;
   readonly diags: Diagnostics;
 }
@@ -37,6 +46,8 @@ export interface LoadOptions {
 export interface LoadResult {
   readonly project?: ComposeProject;
   readonly sources: ReadonlyMap<string, string>;
+  /** Services left out by profiles. */
+  readonly disabledServices?: readonly string[];
 }
 
 /** Compose's project-name normalisation: lowercase, only [a-z0-9_-], starting with a letter or digit. */
@@ -44,65 +55,58 @@ export function normalizeProjectName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '');
 }
 
-/** Reads `.env`-style files; process variables win over file values, as in compose. */
-function loadEnvironment(opts: LoadOptions, projectDir: string, sources: Map<string, string>): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...opts.env };
-  const explicit = opts.envFiles && opts.envFiles.length > 0;
-  const files = explicit ? opts.envFiles!.map((f) => posixPath.resolve(projectDir, f)) : [posixPath.join(projectDir, '.env')];
-  const fromFiles: Record<string, string> = {};
-  for (const file of files) {
-    const text = opts.host.readFile(file);
-    if (text === undefined) {
-      if (explicit) opts.diags.error('env-file-missing', `env file ${file} not found`, { hint: 'check the --env-file path' });
-      continue;
-    }
-    sources.set(file, text);
-    try {
-      for (const e of parseDotenv(text, (n) => opts.env[n] ?? fromFiles[n])) fromFiles[e.key] = e.value;
-    } catch (e) {
-      if (!(e instanceof DotenvError)) throw e;
-      opts.diags.error('env-file-syntax', e.message, { pos: { file, line: e.line, col: e.col } });
-    }
+/** The -f files, or the ones docker compose would find (COMPOSE_FILE from the environment or cwd/.env). */
+function composeFiles(opts: LoadOptions, sources: Map<string, string>): ComposeFileInput[] {
+  if (opts.files.length > 0 || !opts.cwd) {
+    if (opts.files.length === 0) opts.diags.error('no-compose-file', 'no compose file given', { hint: 'pass one with -f compose.yaml' });
+    return [...opts.files];
   }
-  for (const [k, v] of Object.entries(fromFiles)) if (env[k] === undefined) env[k] = v;
-  return env;
+  const env = withEnvFiles({ base: opts.env, files: (opts.envFiles ?? []).map((f) => posixPath.resolve(opts.cwd!, f)), defaultDir: opts.cwd, host: opts.host, diags: opts.diags, sources });
+  return discoverComposeFiles(opts.cwd, env, opts.host, opts.diags).map((path) => ({ path }));
 }
 
 export function loadProject(opts: LoadOptions): LoadResult {
   const { diags, host } = opts;
   const sources = new Map<string, string>();
-  if (opts.files.length === 0) {
-    diags.error('no-compose-file', 'no compose file given', { hint: 'pass one with -f compose.yaml' });
-    return { sources };
-  }
-  const projectDir = opts.projectDirectory ?? posixPath.dirname(opts.files[0].path);
-  const env = loadEnvironment(opts, projectDir, sources);
-  const lookup = (name: string) => env[name];
+  const files = composeFiles(opts, sources);
+  if (files.length === 0 || diags.hasErrors) return { sources };
+  const projectDir = opts.projectDirectory ?? posixPath.dirname(files[0].path);
+  const envFiles = (opts.envFiles ?? []).map((f) => posixPath.resolve(projectDir, f));
+  const env = withEnvFiles({ base: opts.env, files: envFiles, defaultDir: projectDir, host, diags, sources });
+  const ctx: LoaderContext = { host, diags, sources };
+  const scope: FileScope = { env, dir: projectDir, includeChain: [], extendsChain: [] };
 
-  const parsed: ParsedFile[] = [];
-  for (const input of opts.files) {
-    const text = input.content ?? host.readFile(input.path);
-    if (text === undefined) {
-      diags.error('file-not-found', `compose file ${input.path} not found`, { hint: 'check the -f path' });
-      continue;
-    }
-    sources.set(input.path, text);
-    const file = parseComposeYaml(input.path, text, diags);
-    if (!file) continue;
-    if (!isRecord(file.value)) {
-      diags.error('invalid-file', 'a compose file must be a mapping with a "services" key', { pos: file.sourceMap.get('') ?? { file: input.path, line: 1, col: 1 } });
-      continue;
-    }
-    const value = interpolateTree(file.value, { lookup, diags, sourceMap: file.sourceMap });
-    parsed.push({ ...file, value });
+  const nodes: Node[] = [];
+  for (const input of files) {
+    const node = loadComposeFile(ctx, { path: input.path, content: input.content }, scope);
+    if (node) nodes.push(node);
   }
-  if (diags.hasErrors || parsed.length === 0) return { sources };
+  if (diags.hasErrors || nodes.length === 0) return { sources };
+  const merged = unlocate(mergeFiles(nodes, diags));
+  if (diags.hasErrors) return { sources };
+  const root = merged.value as Record<string, unknown>;
+  if (!validateSchema(root, merged.sourceMap, diags)) return { sources };
+  if ('version' in root) {
+    diags.warn('obsolete-version', 'the attribute "version" is obsolete, it will be ignored', { path: 'version', pos: merged.sourceMap.get('version'), hint: 'remove it to avoid confusion' });
+  }
 
-  const merged = mergeFiles(parsed, diags);
-  const project = buildProject(merged.value as Record<string, unknown>, merged.sourceMap, opts, projectDir, sources);
+  const project = buildProject(root, merged.sourceMap, { ...opts, projectName: opts.projectName ?? (env.COMPOSE_PROJECT_NAME || undefined) }, projectDir, sources);
   if (!project) return { sources };
-  checkReferences(project, diags);
-  return { project, sources };
+  resolveEnvironment(project, env);
+  const active = opts.profiles ?? splitProfiles(env.COMPOSE_PROFILES);
+  const disabled = applyProfiles(project, active, diags);
+  checkReferences(project, diags, new Set(disabled));
+  checkDependencyCycles(project, diags);
+  return { project, sources, disabledServices: disabled };
+}
+
+/** `environment: [FOO]` (no value) takes FOO from the environment, as `docker compose config` shows it. */
+function resolveEnvironment(project: ComposeProject, env: Readonly<Record<string, string | undefined>>): void {
+  for (const service of Object.values(project.services)) {
+    for (const [k, v] of Object.entries(service.environment ?? {})) {
+      if (v === null && env[k] !== undefined) service.environment![k] = env[k]!;
+    }
+  }
 }
 
 function buildProject(

@@ -332,4 +332,4 @@ export const SERVICE_RULES: Readonly<Record<string, Rule>> = {
   scale: integer,
 };
 
-export { isRecord, resolveHostPath };
+export { isRecord, resolveHostPath, splitVolumeSpec };

@@ -101,4 +101,9 @@ export interface ComposeProject {
   sourceMap: SourceMap;
   /** Text of every file read, keyed by the name used in positions, for diagnostics with a caret. */
   sources: ReadonlyMap<string, string>;
+  /**
+   * The project environment interpolation used (process variables over .env), for what compose
+   * reads from it after loading: secrets' and configs' `environment:` sources.
+   */
+  environment?: Readonly<Record<string, string | undefined>>;
 }

@@ -1,0 +1,38 @@
+// Which files to load when no -f is given, as docker compose finds them (compose-go cli/options.go):
+// COMPOSE_FILE when set; else the first of DEFAULT_FILES in the working directory or the nearest
+// parent that has one, plus the first override file beside it.
+
+import * as posixPath from 'node:path/posix';
+import type { Diagnostics } from '../diagnostics';
+import type { Host } from '../host';
+import { splitComposeFile, type Environment } from './env';
+
+/** In docker compose's order of preference. */
+export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+export const OVERRIDE_FILES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
+
+/**
+ * The compose files for a directory, or an empty list after reporting why. `env` is the process
+ * environment completed with the working directory's .env (where COMPOSE_FILE may be set).
+ */
+export function discoverComposeFiles(cwd: string, env: Environment, host: Host, diags: Diagnostics): string[] {
+  const fromEnv = env.COMPOSE_FILE;
+  if (fromEnv) return splitComposeFile(fromEnv, env).map((p) => posixPath.resolve(cwd, p));
+  for (let dir = cwd; ; dir = posixPath.dirname(dir)) {
+    const found = DEFAULT_FILES.filter((f) => host.stat(posixPath.join(dir, f)) === 'file');
+    if (found.length > 0) {
+      if (found.length > 1) {
+        diags.warn('several-compose-files', `found several compose files in ${dir}: ${found.join(', ')}; using ${found[0]}`, {
+          hint: 'remove the ones you do not use, or pick one with -f',
+        });
+      }
+      const override = OVERRIDE_FILES.find((f) => host.stat(posixPath.join(dir, f)) === 'file');
+      return [found[0], ...(override ? [override] : [])].map((f) => posixPath.join(dir, f));
+    }
+    if (dir === posixPath.dirname(dir)) break;
+  }
+  diags.error('no-compose-file', `no compose file found in ${cwd} or its parent directories (looked for ${DEFAULT_FILES.join(', ')})`, {
+    hint: 'pass one with -f PATH',
+  });
+  return [];
+}

@@ -1,0 +1,106 @@
+// `include` (spec 14-include.md, compose-go loader/include.go): each entry loads another compose
+// project (short syntax: a path; long syntax: path (one or a list, merged like -f files),
+// project_directory, env_file) and imports its resources. A resource defined on both sides is an
+// error, as in docker compose; an include that leads back to an including file is an error.
+
+import * as posixPath from 'node:path/posix';
+import type { SourcePos } from '../diagnostics';
+import { withEnvFiles } from './env';
+import type { FileRef, FileScope, LoaderContext } from './load-file';
+import { mergeFiles } from './merge';
+import { isMapNode, isSeqNode, mapNode, type MapNode, type Node, scalarText } from './node';
+import { defaultBuildContexts, resolvePath } from './paths';
+
+type LoadFile = (ctx: LoaderContext, ref: FileRef, scope: FileScope) => Node | undefined;
+
+/** The resources an included project brings; names must not clash. */
+const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs', 'models'] as const;
+
+interface IncludeEntry {
+  paths: string[];
+  projectDirectory: string;
+  envFiles: string[];
+  pos?: SourcePos;
+}
+
+const strings = (n: Node | undefined): string[] | undefined => {
+  if (n === undefined) return [];
+  const one = scalarText(n);
+  if (one !== undefined) return [one];
+  if (!isSeqNode(n)) return undefined;
+  const all = n.items.map(scalarText);
+  return all.every((s): s is string => s !== undefined) ? all : undefined;
+};
+
+function readEntry(n: Node, dir: string): IncludeEntry | undefined {
+  const paths = strings(isMapNode(n) ? n.entries.get('path') : n);
+  const envFiles = strings(isMapNode(n) ? n.entries.get('env_file') : undefined);
+  const projectDir = isMapNode(n) ? scalarText(n.entries.get('project_directory')) : undefined;
+  if (!paths || paths.length === 0 || !envFiles) return undefined; // the schema check reports the shape
+  const abs = paths.map((p) => resolvePath(p, dir));
+  return {
+    paths: abs,
+    projectDirectory: projectDir ? resolvePath(projectDir, dir) : posixPath.dirname(abs[0]),
+    envFiles: envFiles.map((p) => resolvePath(p, dir)),
+    pos: n.pos,
+  };
+}
+
+/** Imports every `include` of `root` (a loaded file) into it, in place, and removes the key. */
+export function applyInclude(root: Node, file: string, ctx: LoaderContext, scope: FileScope, loadFile: LoadFile): void {
+  if (!isMapNode(root)) return;
+  const include = root.entries.get('include');
+  if (!include) return;
+  root.entries.delete('include');
+  if (!isSeqNode(include)) {
+    ctx.diags.error('invalid-include', '"include" must be a list of paths or of {path, project_directory, env_file}', { path: 'include', pos: include.pos });
+    return;
+  }
+  const chain = [...scope.includeChain, file];
+  include.items.forEach((item, i) => {
+    const entry = readEntry(item, scope.dir);
+    if (!entry) {
+      ctx.diags.error('invalid-include', 'an include entry is a path, or a mapping with "path" (a path or a list of paths)', { path: `include[${i}]`, pos: item.pos });
+      return;
+    }
+    const looping = entry.paths.find((p) => chain.includes(p));
+    if (looping) {
+      const names = [...chain.slice(chain.indexOf(looping)), looping].map((p) => posixPath.basename(p)).join(' → ');
+      ctx.diags.error('include-cycle', `include cycle: ${names}`, { path: `include[${i}]`, pos: entry.pos, hint: 'a file cannot include, directly or not, a file that includes it' });
+      return;
+    }
+    const env = withEnvFiles({ base: scope.env, files: entry.envFiles, defaultDir: entry.projectDirectory, host: ctx.host, diags: ctx.diags, sources: ctx.sources, from: entry.pos });
+    const inner: FileScope = { env, dir: entry.projectDirectory, includeChain: chain, extendsChain: [] };
+    const loaded = entry.paths.map((p) => loadFile(ctx, { path: p, from: entry.pos }, inner));
+    if (loaded.some((n) => n === undefined)) return;
+    const project = mergeFiles(loaded as Node[], ctx.diags);
+    defaultBuildContexts(project, entry.projectDirectory);
+    importResources(root, project, entry, ctx);
+  });
+}
+
+function importResources(root: MapNode, imported: Node, entry: IncludeEntry, ctx: LoaderContext): void {
+  if (!isMapNode(imported)) return;
+  for (const section of SECTIONS) {
+    const from = imported.entries.get(section);
+    if (!isMapNode(from)) continue;
+    let into = root.entries.get(section);
+    if (!isMapNode(into)) {
+      into = mapNode([], into?.pos ?? from.pos);
+      root.entries.set(section, into);
+    }
+    for (const [name, def] of from.entries) {
+      const existing = (into as MapNode).entries.get(name);
+      if (existing) {
+        const where = def.pos ? ` (${def.pos.file}:${def.pos.line})` : '';
+        ctx.diags.error('include-conflict', `${section.slice(0, -1)} "${name}" is defined here and in the included file ${entry.paths.map((p) => posixPath.basename(p)).join(', ')}${where}`, {
+          path: `${section}.${name}`,
+          pos: existing.pos ?? entry.pos,
+          hint: 'rename one of them; to change an included service, use an override file (-f) or list it in the include\'s "path"',
+        });
+        continue;
+      }
+      (into as MapNode).entries.set(name, def);
+    }
+  }
+}
