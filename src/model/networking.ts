@@ -4,6 +4,7 @@
 import { parseLink } from '../compose/references';
 import type { ComposeService, Protocol } from '../compose/types';
 import type { PlanContext } from './context';
+import { dockerfilePortsOf } from './dockerfile-ports';
 import { knownPortsOf } from './known-images';
 import { portName, toDns1035Label } from './names';
 import type { ContainerPort, ServicePlan, ServicePortPlan } from './plan';
@@ -63,12 +64,13 @@ export function referencedServices(ctx: PlanContext): Map<string, string> {
  */
 export function servicePortsFor(service: ComposeService, ports: ServicePorts, ctx: PlanContext, referencedAt: string | undefined): readonly ServicePortPlan[] {
   if (ports.service.length > 0) return ports.service;
-  const known = knownPortsOf(service.image);
+  // A Dockerfile's EXPOSE says more about a built image than its name does.
+  const known = dockerfilePortsOf(service, ctx.host) ?? knownPortsOf(service.image);
   if (known) {
     return known.map((k) => ({ name: portName(k.protocol, k.port), port: k.port, targetPort: k.port, protocol: K8S_PROTOCOL[k.protocol] }));
   }
   if (referencedAt) {
-    ctx.diags.warn('unknown-port', `service "${service.name}" is reached by name from ${referencedAt} but declares no port, and its image's port is not known; no Kubernetes Service is made for it`, {
+    ctx.diags.warn('unknown-port', `service "${service.name}" is reached by name from ${referencedAt} but declares no port, and its image's port is not known (no EXPOSE in a local Dockerfile, not a well-known image); no Kubernetes Service is made for it`, {
       ...ctx.at(ctx.servicePath(service)),
       hint: `add the port it listens on: expose: ["PORT"] under services.${service.name}`,
     });
