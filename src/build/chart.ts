@@ -8,8 +8,9 @@ import type { AppPlan, WorkloadPlan } from '../model/plan';
 import { nodeHost } from '../node-host';
 import { planCompose, type ConvertInput } from '../plan-compose';
 import { k8s } from './k8s';
-import { objectMeta, podSpec } from './pod';
+import { objectMeta } from './pod';
 import { buildScaling } from './scaling';
+import { buildWorkload } from './workloads';
 
 /**
  * Either a plan (from `planApp()`), or the same input as `convert()` / the CLI: compose files and
@@ -62,7 +63,7 @@ export class ComposeChart extends Chart {
           type: s.type,
           ...(s.headless ? { clusterIp: 'None' } : {}),
           selector: { ...s.selector },
-          ports: s.ports.map((p) => ({ name: p.name, port: p.port, targetPort: k8s.IntOrString.fromNumber(p.targetPort), protocol: p.protocol })),
+          ports: s.ports.map((p) => ({ name: p.name, port: p.port, targetPort: k8s.IntOrString.fromNumber(p.targetPort), protocol: p.protocol, ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}) })),
         },
       });
     }
@@ -71,34 +72,7 @@ export class ComposeChart extends Chart {
   }
 
   private workload(w: WorkloadPlan, ns: string | undefined): void {
-    const metadata = objectMeta(w.metadata, ns);
-    const template: k8s.PodTemplateSpec = {
-      metadata: { labels: { ...w.podLabels }, ...(w.podAnnotations ? { annotations: { ...w.podAnnotations } } : {}) },
-      spec: podSpec(w.pod),
-    };
-    const selector = { matchLabels: { ...w.selector } };
-    switch (w.kind) {
-      case 'Deployment':
-        new k8s.KubeDeployment(this, `deployment-${w.metadata.name}`, {
-          metadata,
-          spec: { replicas: w.replicas, selector, ...(w.strategy ? { strategy: { type: w.strategy } } : {}), template },
-        });
-        return;
-      case 'StatefulSet':
-        new k8s.KubeStatefulSet(this, `statefulset-${w.metadata.name}`, {
-          metadata,
-          spec: { replicas: w.replicas, selector, serviceName: w.metadata.name, template },
-        });
-        return;
-      case 'DaemonSet':
-        new k8s.KubeDaemonSet(this, `daemonset-${w.metadata.name}`, { metadata, spec: { selector, template } });
-        return;
-      case 'Job':
-        new k8s.KubeJob(this, `job-${w.metadata.name}`, {
-          metadata,
-          spec: { ...(w.backoffLimit !== undefined ? { backoffLimit: w.backoffLimit } : {}), template },
-        });
-        return;
-    }
+    buildWorkload(this, w, ns);
   }
+
 }

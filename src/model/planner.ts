@@ -10,6 +10,8 @@ import type { ConversionOptions } from './options';
 import type { AppPlan, ServicePortPlan, WorkloadPlan } from './plan';
 import { reportServiceKeys } from './report-keys';
 import { SharedStorage, storageFor } from './storage';
+import { applyNetworkModes } from './network-mode';
+import { shapeServices } from './service-shape';
 import { workloadFor } from './workload';
 
 export function planApp(project: ComposeProject, options: ConversionOptions, host: Host, diags: Diagnostics): AppPlan {
@@ -25,15 +27,19 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     const ports = portsOf(service, ctx);
     const storage = storageFor(service, ctx, shared);
     const container = mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts });
-    workloads.push(workloadFor(service, ctx, { containers: [container], volumes: storage.volumes, mountsReadWriteOnceClaim: storage.mountsReadWriteOnceClaim }));
+    workloads.push(workloadFor(service, ctx, { containers: [container], volumes: storage.volumes, mountsReadWriteOnceClaim: storage.mountsReadWriteOnceClaim }, shared));
     servicePorts.set(name, servicePortsFor(service, ports, ctx, referenced.get(name)));
   }
+
+  // network_mode: service:x moves containers and ports into x's pod and Service.
+  const joined = applyNetworkModes(ctx, workloads, servicePorts);
+  const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, new Map());
 
   return {
     project: project.name,
     ...(options.namespace ? { namespace: options.namespace } : {}),
-    workloads,
-    services: planServices(ctx, servicePorts),
+    workloads: shaped.workloads,
+    services: shaped.services,
     claims: [...shared.claims.values()].filter((c) => c.accessModes.length > 0),
     configMaps: [...shared.configMaps.values()],
     secrets: [],

@@ -1,0 +1,113 @@
+// Which Kubernetes controller runs a compose service. Pure functions of the compose service (no
+// diagnostics), so that any planning step can ask, e.g. depends_on's
+// service_completed_successfully waits need to know which services run as Jobs.
+//
+//   explicit (x-k8s.controller, kompose.controller.type)  → that controller
+//   deploy.mode global → DaemonSet; replicated-job / global-job → Job
+//   restart "no" / deploy.restart_policy.condition none  → Job, restartPolicy Never, no retry
+//   restart on-failure[:N] / condition on-failure         → Job, restartPolicy OnFailure, backoffLimit N
+//   mounts a ReadWriteOnce claim and --controller statefulset → StatefulSet
+//   otherwise                                             → Deployment
+
+import type { ComposeProject, ComposeService } from '../compose/types';
+import type { WorkloadKind } from './plan';
+
+export const KOMPOSE_CONTROLLER_LABEL = 'kompose.controller.type';
+
+/** Values of x-k8s.controller and kompose.controller.type (lowercase), and what they make. */
+export const CONTROLLER_NAMES: Readonly<Record<string, WorkloadKind>> = {
+  deployment: 'Deployment',
+  statefulset: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  job: 'Job',
+};
+
+export interface ControllerChoice {
+  readonly kind: WorkloadKind;
+  /** Jobs only. */
+  readonly restartPolicy?: 'Never' | 'OnFailure';
+  readonly backoffLimit?: number;
+  /** The key (inside the service) that decided, for messages: `restart`, `deploy.mode`, `x-k8s.controller`… */
+  readonly by: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** x-k8s.controller, else the kompose label; undefined when absent or not a known controller. */
+export function explicitController(service: ComposeService): { kind: WorkloadKind; by: string } | undefined {
+  const ext = service['x-k8s'];
+  if (isRecord(ext) && typeof ext.controller === 'string') {
+    const kind = CONTROLLER_NAMES[ext.controller.toLowerCase()];
+    if (kind) return { kind, by: 'x-k8s.controller' };
+  }
+  const label = service.labels?.[KOMPOSE_CONTROLLER_LABEL];
+  const kind = label === undefined ? undefined : CONTROLLER_NAMES[label.toLowerCase()];
+  return kind ? { kind, by: `labels.${KOMPOSE_CONTROLLER_LABEL}` } : undefined;
+}
+
+export interface RestartIntent {
+  /** never: run once; on-failure: retry failures; always: keep running. */
+  readonly condition: 'never' | 'on-failure' | 'always';
+  readonly maxAttempts?: number;
+  readonly by: string;
+}
+
+/**
+ * What compose would do when the container exits. deploy.restart_policy beats `restart` (the
+ * Compose specification: restart is used when restart_policy is not set). Undefined when neither
+ * says anything, or `restart` has a value compose does not know (reported by the planner).
+ */
+export function restartIntent(service: ComposeService): RestartIntent | undefined {
+  const policy = isRecord(service.deploy) && isRecord(service.deploy.restart_policy) ? service.deploy.restart_policy : undefined;
+  const restart = parseRestart(service.restart);
+  const attempts = policy && typeof policy.max_attempts === 'number' && Number.isInteger(policy.max_attempts) && policy.max_attempts >= 0 ? policy.max_attempts : undefined;
+  if (policy && typeof policy.condition === 'string') {
+    const condition = ({ none: 'never', 'on-failure': 'on-failure', any: 'always' } as const)[policy.condition];
+    if (condition) return { condition, ...(attempts !== undefined ? { maxAttempts: attempts } : {}), by: 'deploy.restart_policy.condition' };
+  }
+  if (!restart) return undefined;
+  const maxAttempts = attempts ?? restart.maxAttempts;
+  return { ...restart, ...(maxAttempts !== undefined ? { maxAttempts } : {}) };
+}
+
+/** `no`, `always`, `unless-stopped`, `on-failure[:N]`; undefined for anything else. */
+export function parseRestart(value: unknown): RestartIntent | undefined {
+  if (value === false || value === 'no') return { condition: 'never', by: 'restart' };
+  if (value === 'always' || value === 'unless-stopped') return { condition: 'always', by: 'restart' };
+  if (typeof value !== 'string') return undefined;
+  const m = /^on-failure(?::([0-9]+))?$/.exec(value);
+  if (!m) return undefined;
+  return { condition: 'on-failure', ...(m[1] !== undefined ? { maxAttempts: Number(m[1]) } : {}), by: 'restart' };
+}
+
+function jobOf(intent: RestartIntent | undefined, by: string): ControllerChoice {
+  // A job without a restart intent (deploy.mode replicated-job) retries failures, as Swarm's jobs do.
+  if (intent?.condition === 'never') return { kind: 'Job', restartPolicy: 'Never', backoffLimit: 0, by };
+  return { kind: 'Job', restartPolicy: 'OnFailure', ...(intent?.maxAttempts !== undefined ? { backoffLimit: intent.maxAttempts } : {}), by };
+}
+
+/**
+ * The controller for a service. `statefulCandidate`: the service mounts a ReadWriteOnce claim;
+ * with `preferStatefulSet` (`--controller statefulset`) it then becomes a StatefulSet.
+ */
+export function chooseController(service: ComposeService, opts: { statefulCandidate?: boolean; preferStatefulSet?: boolean } = {}): ControllerChoice {
+  const intent = restartIntent(service);
+  const explicit = explicitController(service);
+  if (explicit) return explicit.kind === 'Job' ? jobOf(intent?.condition === 'always' ? undefined : intent, explicit.by) : explicit;
+  const mode = isRecord(service.deploy) ? service.deploy.mode : undefined;
+  if (mode === 'global') return { kind: 'DaemonSet', by: 'deploy.mode' };
+  if (mode === 'replicated-job' || mode === 'global-job') return jobOf(intent?.condition === 'always' ? undefined : intent, 'deploy.mode');
+  if (intent && intent.condition !== 'always') return jobOf(intent, intent.by);
+  if (opts.statefulCandidate && opts.preferStatefulSet) return { kind: 'StatefulSet', by: '--controller' };
+  return { kind: 'Deployment', by: intent?.by ?? 'restart' };
+}
+
+/** Does the service run to completion (as a Job)? For depends_on: service_completed_successfully. */
+export function runsAsJob(service: ComposeService): boolean {
+  return chooseController(service).kind === 'Job';
+}
+
+/** The services of a project that run as Jobs. */
+export function jobServices(project: ComposeProject): ReadonlySet<string> {
+  return new Set(Object.values(project.services).filter(runsAsJob).map((s) => s.name));
+}

@@ -1,0 +1,72 @@
+// deploy.placement.constraints → nodeSelector (==) and a required node affinity (!= → NotIn).
+// Swarm's node attributes map to the well-known node labels; the ones Kubernetes has no label for
+// (node.id, node.role, engine.labels) are reported.
+
+import type { ComposeService } from '../compose/types';
+import type { PlanContext } from './context';
+import type { Affinity, Labels, NodeSelectorRequirement } from './plan';
+
+/** Swarm node attribute → Kubernetes node label, and how to translate its values. */
+const NODE_ATTRIBUTES: Readonly<Record<string, { label: string; value?: (v: string) => string }>> = {
+  'node.hostname': { label: 'kubernetes.io/hostname' },
+  'node.platform.os': { label: 'kubernetes.io/os', value: (v) => v.toLowerCase() },
+  'node.platform.arch': { label: 'kubernetes.io/arch', value: (v) => ARCHES[v.toLowerCase()] ?? v.toLowerCase() },
+};
+
+/** `uname -m` names (what Swarm reports) → GOARCH names (what Kubernetes labels nodes with). */
+const ARCHES: Readonly<Record<string, string>> = { x86_64: 'amd64', aarch64: 'arm64', armv7l: 'arm', i386: '386', i686: '386', ppc64le: 'ppc64le', s390x: 's390x' };
+
+const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
+
+export interface Placement {
+  readonly nodeSelector?: Labels;
+  readonly affinity?: Affinity;
+}
+
+export function placementOf(service: ComposeService, ctx: PlanContext): Placement {
+  const placement = service.deploy?.placement as { constraints?: unknown } | undefined;
+  const constraints = placement?.constraints;
+  if (!Array.isArray(constraints)) return {};
+  const selector: Record<string, string> = {};
+  const notIn: NodeSelectorRequirement[] = [];
+  constraints.forEach((c, i) => {
+    const path = ctx.servicePath(service, 'deploy', 'placement', 'constraints', i);
+    const m = typeof c === 'string' ? /^\s*([^=!\s]+)\s*(==|!=)\s*(.*?)\s*$/.exec(c) : null;
+    if (!m) {
+      ctx.diags.warn('placement-constraint', `placement constraint ${JSON.stringify(c)} is not "ATTRIBUTE==VALUE" or "ATTRIBUTE!=VALUE"; it is not converted`, ctx.at(path));
+      return;
+    }
+    const [, attribute, op, rawValue] = m;
+    let label: string;
+    let value = rawValue;
+    if (attribute.startsWith('node.labels.')) {
+      label = attribute.slice('node.labels.'.length);
+    } else if (NODE_ATTRIBUTES[attribute]) {
+      label = NODE_ATTRIBUTES[attribute].label;
+      value = NODE_ATTRIBUTES[attribute].value?.(rawValue) ?? rawValue;
+    } else {
+      ctx.diags.warn('placement-constraint', `placement constraint "${c}" is not converted: Kubernetes nodes have no label for "${attribute}"`, {
+        ...ctx.at(path),
+        hint: attribute === 'node.role' ? 'label the nodes yourself (kubectl label node NAME role=manager) and constrain on node.labels.role' : 'label the nodes you mean and use node.labels.KEY==VALUE',
+      });
+      return;
+    }
+    if (!LABEL_KEY.test(label) || !LABEL_VALUE.test(value)) {
+      ctx.diags.warn('placement-constraint', `placement constraint "${c}" is not converted: "${label}=${value}" is not a valid Kubernetes node label`, ctx.at(path));
+      return;
+    }
+    if (op === '==') {
+      if (selector[label] !== undefined && selector[label] !== value) {
+        ctx.diags.warn('placement-constraint', `placement constraints ask for both ${label}=${selector[label]} and ${label}=${value}; no node can match`, ctx.at(path));
+      }
+      selector[label] = value;
+    } else {
+      notIn.push({ key: label, operator: 'NotIn', values: [value] });
+    }
+  });
+  return {
+    ...(Object.keys(selector).length ? { nodeSelector: selector } : {}),
+    ...(notIn.length ? { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: notIn }] } } } } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { ComposeService } from '../../src/compose/types';
+import { chooseController, jobServices, parseRestart, restartIntent, runsAsJob } from '../../src/model/controller';
+import { convert, memoryHost } from '../../src/index';
+
+const svc = (s: Partial<ComposeService>): ComposeService => ({ name: 's', image: 'busybox', ...s });
+
+describe('chooseController', () => {
+  it('runs restart "no" once as a Job that never retries', () => {
+    expect(chooseController(svc({ restart: 'no' }))).toEqual({ kind: 'Job', restartPolicy: 'Never', backoffLimit: 0, by: 'restart' });
+  });
+
+  it('takes backoffLimit from on-failure:N', () => {
+    expect(chooseController(svc({ restart: 'on-failure:4' }))).toMatchObject({ kind: 'Job', restartPolicy: 'OnFailure', backoffLimit: 4 });
+  });
+
+  it('lets deploy.restart_policy beat restart, with max_attempts as backoffLimit', () => {
+    const s = svc({ restart: 'always', deploy: { restart_policy: { condition: 'on-failure', max_attempts: 2 } } });
+    expect(chooseController(s)).toMatchObject({ kind: 'Job', restartPolicy: 'OnFailure', backoffLimit: 2, by: 'deploy.restart_policy.condition' });
+    expect(chooseController(svc({ restart: 'no', deploy: { restart_policy: { condition: 'any' } } })).kind).toBe('Deployment');
+  });
+
+  it('keeps always and unless-stopped (and no restart key) as Deployments', () => {
+    for (const restart of ['always', 'unless-stopped', undefined]) expect(chooseController(svc({ restart })).kind).toBe('Deployment');
+  });
+
+  it('makes deploy.mode global a DaemonSet and replicated-job a Job', () => {
+    expect(chooseController(svc({ deploy: { mode: 'global' } })).kind).toBe('DaemonSet');
+    expect(chooseController(svc({ deploy: { mode: 'replicated-job' } }))).toMatchObject({ kind: 'Job', restartPolicy: 'OnFailure' });
+  });
+
+  it('makes a stateful service a StatefulSet only when asked', () => {
+    expect(chooseController(svc({}), { statefulCandidate: true }).kind).toBe('Deployment');
+    expect(chooseController(svc({}), { statefulCandidate: true, preferStatefulSet: true }).kind).toBe('StatefulSet');
+    expect(chooseController(svc({}), { statefulCandidate: false, preferStatefulSet: true }).kind).toBe('Deployment');
+  });
+
+  it('honours x-k8s.controller over the kompose label over deploy.mode', () => {
+    expect(chooseController(svc({ labels: { 'kompose.controller.type': 'DaemonSet' } })).kind).toBe('DaemonSet');
+    expect(chooseController(svc({ 'x-k8s': { controller: 'statefulset' }, labels: { 'kompose.controller.type': 'daemonset' } })).kind).toBe('StatefulSet');
+    expect(chooseController(svc({ labels: { 'kompose.controller.type': 'deployment' }, deploy: { mode: 'global' } })).kind).toBe('Deployment');
+  });
+});
+
+describe('restart parsing', () => {
+  it('reads YAML false as "no" and rejects unknown values', () => {
+    expect(parseRestart(false)?.condition).toBe('never');
+    expect(parseRestart('sometimes')).toBeUndefined();
+    expect(restartIntent(svc({}))).toBeUndefined();
+  });
+});
+
+describe('jobServices', () => {
+  it('names the services that run to completion, for service_completed_successfully waits', () => {
+    const services = { init: svc({ name: 'init', restart: 'no' }), web: svc({ name: 'web' }) };
+    expect([...jobServices({ services } as never)]).toEqual(['init']);
+    expect(runsAsJob(services.web)).toBe(false);
+  });
+});
+
+describe('controllers in a conversion', () => {
+  const run = (yaml: string, options = {}) => convert({ files: ['/p/compose.yaml'], env: {}, host: memoryHost({ '/p/compose.yaml': yaml }), ...options });
+  const find = (r: ReturnType<typeof run>, kind: string) => r.manifests.find((m) => m.kind === kind) as Record<string, any> | undefined;
+
+  it('warns when a Job publishes ports, at the restart line', () => {
+    const r = run('services:\n  api:\n    image: nginx\n    restart: "no"\n    ports: ["80"]\n');
+    expect(find(r, 'Job')?.spec.template.spec.restartPolicy).toBe('Never');
+    expect(r.diagnostics.find((d) => d.code === 'job-with-ports')).toMatchObject({ path: 'services.api.restart', pos: { line: 4, col: 14 } });
+  });
+
+  it('maps update_config to rollingUpdate bounds (stop-first: maxUnavailable)', () => {
+    const r = run('services:\n  web:\n    image: nginx\n    deploy:\n      update_config:\n        parallelism: 3\n');
+    expect(find(r, 'Deployment')?.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 3, maxSurge: 0 } });
+  });
+
+  it('turns placement constraints into nodeSelector and NotIn affinity', () => {
+    const r = run('services:\n  web:\n    image: nginx\n    deploy:\n      placement:\n        constraints: ["node.hostname==n1", "node.labels.disk!=hdd", "node.platform.os==Linux"]\n');
+    const spec = find(r, 'Deployment')?.spec.template.spec;
+    expect(spec.nodeSelector).toEqual({ 'kubernetes.io/hostname': 'n1', 'kubernetes.io/os': 'linux' });
+    expect(spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([{ key: 'disk', operator: 'NotIn', values: ['hdd'] }]);
+  });
+
+  it('gives a StatefulSet a claim per pod and a headless governing Service with --controller statefulset', () => {
+    const r = run('services:\n  db:\n    image: postgres\n    volumes: ["data:/var/lib/postgresql/data"]\nvolumes:\n  data: {}\n', { controller: 'statefulset' });
+    const sts = find(r, 'StatefulSet');
+    expect(sts?.spec.volumeClaimTemplates.map((t: any) => t.metadata.name)).toEqual(['data']);
+    expect(sts?.spec.serviceName).toBe('db');
+    expect(find(r, 'Service')?.spec.clusterIP).toBe('None');
+    expect(find(r, 'PersistentVolumeClaim')).toBeUndefined();
+  });
+});
