@@ -51,6 +51,8 @@ interface ConvertFlags {
   bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'skip';
   imageRegistry?: string;
   envFile?: string[];
+  controller?: 'deployment' | 'statefulset';
+  networkPolicies?: boolean;
   strict?: boolean;
 }
 
@@ -85,6 +87,12 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     )
     .option('--image-registry <registry>', 'registry prefix for images compose would build (build: without image:)')
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
+    .addOption(
+      new Option('--controller <kind>', 'services that mount a ReadWriteOnce volume: deployment (strategy Recreate) or statefulset (one claim per pod)')
+        .argParser(choice(['deployment', 'statefulset'] as const))
+        .default('deployment'),
+    )
+    .option('--network-policies', 'one NetworkPolicy per compose network: pods accept traffic only from pods they share a network with', false)
     .option('--strict', 'treat warnings as errors', false)
     .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
 
@@ -156,6 +164,8 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     bindMounts: flags.bindMounts,
     imageRegistry: flags.imageRegistry,
     strict: flags.strict,
+    controller: flags.controller,
+    networkPolicies: flags.networkPolicies,
     host: nodeHost(),
   });
 

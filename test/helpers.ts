@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { convert } from '../src/index';
-import type { ConvertResult } from '../src/convert';
+import { convertWithHost, type ConvertInput, type ConvertResult } from '../src/convert';
+import { memoryHost } from '../src/host';
+import type { Manifest } from '../src/output/emit';
 import { formatDiagnosticShort, sortDiagnostics } from '../src/diagnostics';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -46,4 +48,28 @@ export function diagnosticLines(result: ConvertResult): string[] {
     const line = formatDiagnosticShort(d.pos ? { ...d, pos: { ...d.pos, file: path.relative(ROOT, d.pos.file) } } : d);
     return line.split(ROOT + '/').join('');
   });
+}
+
+/** The project directory of in-memory conversions. */
+export const MEM_DIR = '/project';
+
+/**
+ * Converts compose text held in memory (`/project/compose.yaml`), with extra files beside it
+ * (keys relative to /project), a fixed environment and no file system access.
+ */
+export function convertYaml(text: string, options: Partial<ConvertInput> & { extraFiles?: Record<string, string> } = {}): ConvertResult {
+  const { extraFiles = {}, ...rest } = options;
+  const files: Record<string, string> = { [`${MEM_DIR}/compose.yaml`]: text };
+  for (const [rel, content] of Object.entries(extraFiles)) files[`${MEM_DIR}/${rel}`] = content;
+  return convertWithHost({ files: [`${MEM_DIR}/compose.yaml`], env: {}, host: memoryHost(files), ...rest });
+}
+
+/** The manifest of `kind` named `name`, or undefined. */
+export function manifest(result: ConvertResult, kind: string, name: string): Manifest | undefined {
+  return result.manifests.find((m) => m.kind === kind && m.metadata.name === name);
+}
+
+/** Diagnostic codes, in file order. */
+export function codes(result: ConvertResult): string[] {
+  return sortDiagnostics(result.diagnostics).map((d) => d.code);
 }

@@ -1,6 +1,6 @@
 // Manifests → one multi-document YAML stream, ordered for `kubectl apply -f -`.
 
-import { Document } from 'yaml';
+import { Document, visit } from 'yaml';
 
 export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [key: string]: unknown };
 
@@ -37,8 +37,22 @@ export function sortManifests(manifests: readonly Manifest[]): Manifest[] {
   });
 }
 
+/**
+ * Strings that kubectl's YAML reader (sigs.k8s.io/yaml: go-yaml v2, YAML 1.1 rules, `_` ignored in
+ * numbers, `0o`/`0b` prefixes) takes for a bool, null or number, though YAML 1.2 reads them as strings:
+ * unquoted, `XDEBUG_MODE=off` would reach the API server as `false` and be rejected.
+ */
+const YAML11_BOOL_OR_NULL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL)$/;
+const GO_YAML_NUMBER = /^[-+]?(?:0[bB][01_]+|0[oO]?[0-7_]+|0[xX][0-9a-fA-F_]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))$/;
+
 export function manifestToYaml(m: Manifest): string {
-  return new Document(m).toString({ lineWidth: 0 });
+  const doc = new Document(m);
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && (YAML11_BOOL_OR_NULL.test(node.value) || GO_YAML_NUMBER.test(node.value))) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
 }
 
 /** The `kubectl apply -f -` stream: documents separated by `---`. */

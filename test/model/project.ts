@@ -1,0 +1,47 @@
+// A PlanContext over a hand-written ComposeProject, so planner modules are tested on canonical
+// (long-syntax) input without going through the loader.
+
+import { SourceMap } from '../../src/compose/source-map';
+import type { ComposeProject, ComposeService } from '../../src/compose/types';
+import { Diagnostics } from '../../src/diagnostics';
+import { memoryHost } from '../../src/host';
+import { PlanContext } from '../../src/model/context';
+import type { ConversionOptions } from '../../src/model/options';
+
+export const DIR = '/project';
+export const FILE = `${DIR}/compose.yaml`;
+
+export interface ProjectSpec {
+  readonly services: Record<string, Omit<ComposeService, 'name'>>;
+  readonly volumes?: Record<string, Record<string, unknown>>;
+  readonly options?: ConversionOptions;
+  /** Files on the in-memory host, relative to /project. */
+  readonly files?: Record<string, string>;
+  /** Source positions to record: compose path → line (column 3). */
+  readonly lines?: Record<string, number>;
+}
+
+export function contextFor(spec: ProjectSpec): PlanContext {
+  const sourceMap = new SourceMap();
+  for (const [path, line] of Object.entries(spec.lines ?? {})) sourceMap.set(path, { file: FILE, line, col: 3 });
+  const services = Object.fromEntries(Object.entries(spec.services).map(([name, s]) => [name, { name, ...s }]));
+  const project: ComposeProject = {
+    name: 'demo',
+    workingDir: DIR,
+    services,
+    volumes: spec.volumes ?? {},
+    networks: {},
+    secrets: {},
+    configs: {},
+    extensions: {},
+    sourceMap,
+    sources: new Map(),
+  };
+  const files = Object.fromEntries(Object.entries(spec.files ?? {}).map(([rel, text]) => [`${DIR}/${rel}`, text]));
+  return new PlanContext(project, spec.options ?? {}, memoryHost(files), new Diagnostics());
+}
+
+/** The diagnostics of a context as `code: message` lines. */
+export function messages(ctx: PlanContext): string[] {
+  return ctx.diags.list.map((d) => `${d.code}: ${d.message}`);
+}
