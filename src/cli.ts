@@ -20,8 +20,8 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
 }
 
-/** Names docker compose looks for when no -f is given, in its order. */
-export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+/** Names docker compose looks for when no -f is given, in its order (compose-go cli.DefaultFileNames). */
+export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -53,7 +53,18 @@ interface ConvertFlags {
   envFile?: string[];
   controller?: 'deployment' | 'statefulset';
   networkPolicies?: boolean;
+  profile?: string[];
   strict?: boolean;
+}
+
+/** The loader flags, shared by convert and config. */
+type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'envFile' | 'profile'>;
+
+interface ConfigFlags extends LoaderFlags {
+  quiet?: boolean;
+  services?: boolean;
+  format?: 'yaml' | 'json';
+  output?: string;
 }
 
 function version(): string {
@@ -87,6 +98,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     )
     .option('--image-registry <registry>', 'registry prefix for images compose would build (build: without image:)')
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
+    .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
     .addOption(
       new Option('--controller <kind>', 'services that mount a ReadWriteOnce volume: deployment (strategy Recreate) or statefulset (one claim per pod)')
         .argParser(choice(['deployment', 'statefulset'] as const))
@@ -95,6 +107,19 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('--network-policies', 'one NetworkPolicy per compose network: pods accept traffic only from pods they share a network with', false)
     .option('--strict', 'treat warnings as errors', false)
     .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
+
+  program
+    .command('config')
+    .description('print the resolved compose project (files merged, variables interpolated, long syntax), like `docker compose config`')
+    .option('-f, --file <path>', 'compose file; repeat to merge several; "-" reads stdin (default: compose.yaml, … as docker compose finds them)', collect)
+    .option('-p, --project-name <name>', 'project name (default: COMPOSE_PROJECT_NAME, else "name:" in the file, else the directory name)')
+    .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
+    .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('-q, --quiet', 'only validate: print nothing, exit 0 when the project is valid', false)
+    .option('--services', 'print the names of the enabled services, one per line', false)
+    .addOption(new Option('--format <format>', 'output format').argParser(choice(['yaml', 'json'] as const)).default('yaml'))
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .action((flags: ConfigFlags) => onAction(() => runConfig(flags, io)));
 
   return program;
 }
@@ -133,32 +158,12 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
   const { nodeHost } = await import('./node-host');
   const { formatDiagnostic, sortDiagnostics } = await import('./diagnostics');
 
-  const files: { path: string; content?: string }[] = [];
-  const requested = flags.file ?? [];
-  if (requested.length === 0) {
-    const found = DEFAULT_COMPOSE_FILES.find((f) => fs.existsSync(path.join(io.cwd, f)));
-    if (!found) {
-      io.stderr(`compose2k8s: no compose file found in ${io.cwd} (looked for ${DEFAULT_COMPOSE_FILES.join(', ')})\n  hint: pass one with -f PATH\n`);
-      return EXIT_USAGE;
-    }
-    files.push({ path: toPosix(path.join(io.cwd, found)) });
-  }
-  for (const f of requested) {
-    if (f === '-') files.push({ path: toPosix(path.join(io.cwd, '<stdin>')), content: await io.readStdin() });
-    else files.push({ path: toPosix(path.resolve(io.cwd, f)) });
-  }
-  for (const f of files) {
-    if (f.content === undefined && !fs.existsSync(f.path)) {
-      io.stderr(`compose2k8s: compose file ${path.relative(io.cwd, f.path) || f.path} not found\n  hint: check the -f path\n`);
-      return EXIT_USAGE;
-    }
-  }
+  const files = await requestedFiles(flags, io);
+  if (!files) return EXIT_USAGE;
 
   const result = convertWithHost({
+    ...loaderInput(flags, io),
     files,
-    env: io.env,
-    envFiles: flags.envFile?.map((f) => toPosix(path.resolve(io.cwd, f))),
-    projectName: flags.projectName,
     namespace: flags.namespace,
     pvcSize: flags.pvcSize,
     bindMounts: flags.bindMounts,
@@ -196,6 +201,72 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     return EXIT_OK;
   }
   io.stdout(result.yaml);
+  return EXIT_OK;
+}
+
+/**
+ * The -f files (stdin for "-"); an empty list lets the loader find them as docker compose does
+ * (COMPOSE_FILE, compose.yaml, … in the working directory or a parent). Undefined: a named file is missing.
+ */
+async function requestedFiles(flags: LoaderFlags, io: CliIO): Promise<{ path: string; content?: string }[] | undefined> {
+  const files: { path: string; content?: string }[] = [];
+  for (const f of flags.file ?? []) {
+    if (f === '-') files.push({ path: toPosix(path.join(io.cwd, '<stdin>')), content: await io.readStdin() });
+    else files.push({ path: toPosix(path.resolve(io.cwd, f)) });
+  }
+  for (const f of files) {
+    if (f.content === undefined && !fs.existsSync(f.path)) {
+      io.stderr(`compose2k8s: compose file ${path.relative(io.cwd, f.path) || f.path} not found\n  hint: check the -f path\n`);
+      return undefined;
+    }
+  }
+  return files;
+}
+
+/** Loader options from the flags both commands share. */
+function loaderInput(flags: LoaderFlags, io: CliIO) {
+  return {
+    env: io.env,
+    cwd: toPosix(io.cwd),
+    envFiles: flags.envFile?.map((f) => toPosix(path.resolve(io.cwd, f))),
+    projectName: flags.projectName,
+    profiles: flags.profile,
+  };
+}
+
+async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
+  const { loadProject } = await import('./compose/loader');
+  const { projectConfig, projectConfigYaml } = await import('./compose/config-output');
+  const { nodeHost } = await import('./node-host');
+  const { Diagnostics, formatDiagnostic, sortDiagnostics } = await import('./diagnostics');
+  const files = await requestedFiles(flags, io);
+  if (!files) return EXIT_USAGE;
+  const diags = new Diagnostics();
+  const { project, sources } = loadProject({ ...loaderInput(flags, io), files, host: nodeHost(), diags });
+  const shown = new Map<string, string>();
+  for (const [file, text] of sources) shown.set(displayPath(file, io.cwd), text);
+  for (const d of sortDiagnostics(diags.list)) io.stderr(formatDiagnostic(relativize(d, io.cwd), shown) + '\n');
+  if (!project || diags.hasErrors) {
+    const errors = diags.list.filter((d) => d.severity === 'error').length;
+    io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'} in the compose project\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  if (flags.quiet) return EXIT_OK;
+  const text = flags.services
+    ? Object.keys(project.services).sort().map((s) => `${s}\n`).join('')
+    : flags.format === 'json'
+      ? JSON.stringify(projectConfig(project), null, 2) + '\n'
+      : projectConfigYaml(project);
+  if (flags.output) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, flags.output), text);
+    } catch (e) {
+      io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    return EXIT_OK;
+  }
+  io.stdout(text);
   return EXIT_OK;
 }
 

@@ -16,6 +16,10 @@ export interface ConvertInput extends ConversionOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** `--env-file`. @default `.env` in the project directory, when present */
   readonly envFiles?: readonly string[];
+  /** `--profile`: services of these profiles are enabled. @default COMPOSE_PROFILES from `env` */
+  readonly profiles?: readonly string[];
+  /** Working directory: with no `files`, compose files are found here as docker compose finds them. */
+  readonly cwd?: string;
   /** File access for the loader and the planner. */
   readonly host: Host;
 }
@@ -39,6 +43,8 @@ export function planCompose(input: ConvertInput): PlanResult {
     env: input.env ?? {},
     envFiles: input.envFiles,
     projectName: input.projectName,
+    profiles: input.profiles,
+    cwd: input.cwd,
     host: input.host,
     diags,
   });

@@ -92,6 +92,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
 
   const project = buildProject(root, merged.sourceMap, { ...opts, projectName: opts.projectName ?? (env.COMPOSE_PROJECT_NAME || undefined) }, projectDir, sources);
   if (!project) return { sources };
+  project.environment = env;
   resolveEnvironment(project, env);
   const active = opts.profiles ?? splitProfiles(env.COMPOSE_PROFILES);
   const disabled = applyProfiles(project, active, diags);

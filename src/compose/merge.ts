@@ -57,7 +57,7 @@ export function mergeNodes(base: Node | undefined, over: Node, segs: readonly st
   if (base.kind === 'map' && over.kind === 'map') return mergeMaps(base, over);
   if (base.kind === 'seq' && over.kind === 'seq') return seqNode([...base.items, ...(dropTags(over) as typeof over).items], base.pos);
   if (base.kind === 'scalar' && over.kind === 'scalar') return dropTags(over);
-  diags.error('merge-conflict', `cannot merge ${segs.join('.') || 'the file'}: ${describe(over)} cannot override ${describe(base)}`, {
+  diags.error('merge-conflict', `cannot merge: ${describe(over)} cannot override ${describe(base)}`, {
     path: segs.join('.'),
     pos: over.pos,
     hint: `${base.pos ? `the earlier value is at ${base.pos.file}:${base.pos.line}:${base.pos.col}; ` : ''}use the same form in both files, or tag this one !override`,

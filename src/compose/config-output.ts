@@ -1,0 +1,71 @@
+// `compose2k8s config`: the resolved project as `docker compose config` prints it, so a user sees
+// exactly what the converter saw. Beyond the loaded project it adds what docker compose adds when
+// printing: each service joins the `default` network unless it names networks or a network_mode,
+// and networks, volumes, secrets and configs get their engine name `<project>_<key>`.
+
+import { stringify } from 'yaml';
+import type { ComposeProject, ComposeService } from './types';
+
+type Plain = Record<string, unknown>;
+
+const sortKeys = (o: Plain): Plain => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** Keys first in this order (docker compose prints Go struct fields in declaration order), then the rest. */
+const ordered = (o: unknown, order: readonly string[]): unknown => {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return o;
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)));
+};
+const PORT_ORDER = ['name', 'mode', 'host_ip', 'target', 'published', 'protocol', 'app_protocol'];
+const VOLUME_ORDER = ['type', 'source', 'target', 'read_only', 'consistency', 'bind', 'volume', 'tmpfs', 'image'];
+const DEPENDS_ORDER = ['condition', 'restart', 'required'];
+
+function serviceConfig(service: ComposeService): Plain {
+  const { name: _name, ...rest } = service;
+  const out: Plain = { ...rest };
+  if (out.networks === undefined && out.network_mode === undefined) out.networks = { default: null };
+  if (Array.isArray(out.ports)) out.ports = out.ports.map((p) => ordered(p, PORT_ORDER));
+  if (Array.isArray(out.volumes)) out.volumes = out.volumes.map((v) => ordered(v, VOLUME_ORDER));
+  if (out.depends_on) out.depends_on = sortKeys(Object.fromEntries(Object.entries(out.depends_on as Plain).map(([k, v]) => [k, ordered(v, DEPENDS_ORDER)])));
+  for (const key of ['environment', 'labels', 'annotations']) if (out[key] && typeof out[key] === 'object') out[key] = sortKeys(out[key] as Plain);
+  // Empty lists and maps the loader filled in are not printed, as docker compose omits empty values.
+  for (const [k, v] of Object.entries(out)) {
+    if (v === undefined || (Array.isArray(v) && v.length === 0) || (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) delete out[k];
+  }
+  return sortKeys(out);
+}
+
+/** Top-level resources: external ones are named by their key, others `<project>_<key>`, unless `name:` says. */
+function resources(project: ComposeProject, section: Record<string, Record<string, unknown>>): Plain {
+  const out: Plain = {};
+  for (const key of Object.keys(section).sort()) {
+    const def = section[key] ?? {};
+    const name = typeof def.name === 'string' ? def.name : def.external === true ? key : `${project.name}_${key}`;
+    out[key] = sortKeys({ ...def, name });
+  }
+  return out;
+}
+
+/** The project in docker compose's `config` layout, as plain data (for `--format json` and tests). */
+export function projectConfig(project: ComposeProject): Plain {
+  const services = Object.fromEntries(
+    Object.keys(project.services)
+      .sort()
+      .map((n) => [n, serviceConfig(project.services[n])]),
+  );
+  const usesDefault = Object.values(services).some((s) => s.networks && typeof s.networks === 'object' && 'default' in (s.networks as Plain));
+  const networks = { ...project.networks };
+  if (usesDefault && !networks.default) networks.default = {};
+  const out: Plain = { name: project.name, services };
+  if (Object.keys(networks).length > 0) out.networks = resources(project, networks);
+  if (Object.keys(project.volumes).length > 0) out.volumes = resources(project, project.volumes);
+  if (Object.keys(project.secrets).length > 0) out.secrets = resources(project, project.secrets);
+  if (Object.keys(project.configs).length > 0) out.configs = resources(project, project.configs);
+  for (const [k, v] of Object.entries(project.extensions)) out[k] = v;
+  return out;
+}
+
+/** The YAML `docker compose config` would print for this project. */
+export function projectConfigYaml(project: ComposeProject): string {
+  return stringify(projectConfig(project), { lineWidth: 0, aliasDuplicateObjects: false });
+}
