@@ -34,7 +34,7 @@ export function load(files: Record<string, string>, opts: Partial<Omit<LoadOptio
   return {
     project,
     lines,
-    errors: lines.filter((l) => l.includes(' error [')),
-    warnings: lines.filter((l) => l.includes(' warning [')),
+    errors: diags.list.filter((d) => d.severity === 'error').map(formatDiagnosticShort),
+    warnings: diags.list.filter((d) => d.severity === 'warning').map(formatDiagnosticShort),
   };
 }
