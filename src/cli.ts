@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Diagnostic } from './diagnostics';
+import { addScalingOptions, scalingOptions, type ScalingFlags } from './cli-scaling';
+import { builtInPresetNames } from './node-presets';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID_INPUT = 1;
@@ -42,7 +44,7 @@ function dns1123(value: string): string {
   return value;
 }
 
-interface ConvertFlags {
+interface ConvertFlags extends ScalingFlags {
   file?: string[];
   projectName?: string;
   output?: string;
@@ -90,7 +92,8 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('-p, --project-name <name>', 'project name, used in labels and built image names (default: "name:" in the file, else the directory name)')
     .option('-o, --output <dir>', 'write one file per resource into DIR, atomically, instead of stdout')
     .option('-n, --namespace <ns>', 'set metadata.namespace on every object and emit the Namespace', dns1123)
-    .option('--pvc-size <size>', 'size of each PersistentVolumeClaim made from a named volume', quantity, '1Gi')
+    // No commander default: an environment's storage.size applies only when --pvc-size is not given.
+    .option('--pvc-size <size>', 'size of each PersistentVolumeClaim made from a named volume (default: the environment\'s storage.size, else 1Gi)', quantity)
     .addOption(
       new Option('--bind-mounts <mode>', 'bind mounts: auto (file → ConfigMap, directory → emptyDir), emptyDir, hostPath or skip')
         .argParser(choice(['auto', 'emptyDir', 'hostPath', 'skip'] as const))
@@ -107,6 +110,12 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('--network-policies', 'one NetworkPolicy per compose network: pods accept traffic only from pods they share a network with', false)
     .option('--strict', 'treat warnings as errors', false)
     .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
+  addScalingOptions(program.commands.find((c) => c.name() === 'convert')!, builtInPresetNames());
+
+  program
+    .command('envs')
+    .description(`list the built-in environment presets (${builtInPresetNames().join(', ')}) for convert --env`)
+    .action(() => onAction(async () => (await import('./cli-environments')).listEnvironments(io)));
 
   program
     .command('config')
@@ -161,9 +170,13 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
   const files = await requestedFiles(flags, io);
   if (!files) return EXIT_USAGE;
 
-  const result = convertWithHost({
+  const { loadEnvironments, runVariants } = await import('./cli-environments');
+  const envs = loadEnvironments(flags.env ?? [], io);
+  if (typeof envs === 'number') return envs;
+  const input = {
     ...loaderInput(flags, io),
     files,
+    scaling: scalingOptions(flags),
     namespace: flags.namespace,
     pvcSize: flags.pvcSize,
     bindMounts: flags.bindMounts,
@@ -172,10 +185,13 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     controller: flags.controller,
     networkPolicies: flags.networkPolicies,
     host: nodeHost(),
-  });
+  };
+  // Several environments, or Kustomize: one directory per environment (cli-environments.ts).
+  if (envs.presets.length > 1 || flags.format === 'kustomize') return runVariants(input, flags, envs, io);
+  const result = convertWithHost({ ...input, environment: envs.presets[0] });
 
   const sources = new Map<string, string>();
-  for (const [file, text] of result.sources) sources.set(displayPath(file, io.cwd), text);
+  for (const [file, text] of [...result.sources, ...envs.sources]) sources.set(displayPath(file, io.cwd), text);
   for (const d of sortDiagnostics(result.diagnostics)) {
     io.stderr(formatDiagnostic(relativize(d, io.cwd), sources) + '\n');
   }

@@ -68,7 +68,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   const globalReplicas = (n: number | undefined): number | undefined => {
     if (n === undefined) return undefined;
     if (stateful && n > (w.replicas ?? 1)) {
-      kept.add(`${w.replicas ?? 1} replica${(w.replicas ?? 1) === 1 ? '' : 's'}`);
+      kept.add(`kept at ${w.replicas ?? 1} replica${(w.replicas ?? 1) === 1 ? '' : 's'}`);
       return undefined;
     }
     return n;
@@ -86,7 +86,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   const namedAutoscale = cli.autoscale?.[w.service] ?? named.autoscale;
   let autoscale: AutoscaleSpec | false | undefined = namedAutoscale ?? (preset?.autoscale === false ? false : fromCompose);
   if (autoscale === undefined && preset?.autoscale && isScalable(w)) {
-    if (stateful) kept.add('no autoscaling');
+    if (stateful) kept.add('not autoscaled');
     else autoscale = preset.autoscale;
   }
   if (autoscale && !isScalable(w)) {
@@ -120,7 +120,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   checkRequestsWithinLimits(resources, w.service, at, diags);
 
   if (stateful && kept.size) {
-    diags.warn('stateful-not-scaled', `service "${w.service}" mounts the ReadWriteOnce claim "${stateful}": kept at ${[...kept].join(', ')}, since a second pod could not attach it`, {
+    diags.warn('stateful-not-scaled', `service "${w.service}" mounts the ReadWriteOnce claim "${stateful}": ${[...kept].join(' and ')} by the environment or --replicas N, since a second pod could not attach the claim`, {
       ...at,
       hint: `name the service to scale it anyway (--replicas ${w.service}=3), or run it as a StatefulSet with a volume per replica`,
     });

@@ -12,8 +12,9 @@ const OURS = /\.ya?ml$/;
 export function writeDirectoryAtomically(dir: string, files: ReadonlyMap<string, string>): void {
   const target = path.resolve(dir);
   for (const name of files.keys()) {
-    // Names come from sanitised Kubernetes names; still, never write outside DIR.
-    if (name !== path.basename(name) || name.startsWith('.')) throw new OutputDirError(`refusing to write "${name}" outside ${dir}`);
+    // Names come from sanitised Kubernetes names (and `prod/`, `overlays/prod/` for environments);
+    // still, never write outside DIR.
+    if (name.split('/').some((seg) => seg === '' || seg.startsWith('.') || seg !== path.basename(seg))) throw new OutputDirError(`refusing to write "${name}" outside ${dir}`);
   }
   if (fs.existsSync(target)) {
     const stat = fs.statSync(target);
@@ -27,7 +28,10 @@ export function writeDirectoryAtomically(dir: string, files: ReadonlyMap<string,
   fs.mkdirSync(parent, { recursive: true });
   const staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`));
   try {
-    for (const [name, content] of files) fs.writeFileSync(path.join(staging, name), content);
+    for (const [name, content] of files) {
+      if (name.includes('/')) fs.mkdirSync(path.join(staging, path.dirname(name)), { recursive: true });
+      fs.writeFileSync(path.join(staging, name), content);
+    }
     if (fs.existsSync(target)) {
       const old = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.old-`));
       fs.renameSync(target, path.join(old, 'previous'));

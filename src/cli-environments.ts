@@ -1,0 +1,121 @@
+// The CLI's environments: reading --env presets, `compose2k8s envs`, and writing one directory per
+// environment or Kustomize base + overlays. Loaded only when a conversion or `envs` runs.
+
+import * as path from 'node:path';
+import type { CliIO } from './cli';
+import type { ScalingFlags } from './cli-scaling';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics';
+import { parsePreset } from './model/preset';
+import type { EnvironmentPreset } from './model/scaling-types';
+import { builtInPresetNames, readPresetSource } from './node-presets';
+
+const EXIT_INVALID_INPUT = 1;
+const EXIT_USAGE = 2;
+
+export interface LoadedEnvironments {
+  readonly presets: readonly EnvironmentPreset[];
+  /** Preset file → text, for printing diagnostics with their source line. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** The --env presets, parsed; an exit code when one cannot be read or is invalid (already reported). */
+export function loadEnvironments(specs: readonly string[], io: CliIO): LoadedEnvironments | number {
+  const presets: EnvironmentPreset[] = [];
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const spec of specs) {
+    let source;
+    try {
+      source = readPresetSource(spec, io.cwd);
+    } catch (e) {
+      io.stderr(`compose2k8s: ${(e as Error).message}\n  hint: compose2k8s envs lists the built-in environments\n`);
+      return EXIT_USAGE;
+    }
+    if (presets.some((p) => p.name === source.name)) {
+      io.stderr(`compose2k8s: environment "${source.name}" is given twice; each needs its own name (the file's base name)\n`);
+      return EXIT_USAGE;
+    }
+    sources.set(source.file, source.text);
+    const parsed = parsePreset(source.file, source.text, source.name);
+    diagnostics.push(...parsed.diagnostics.list);
+    if (parsed.preset) presets.push(parsed.preset);
+  }
+  if (diagnostics.length) printDiagnostics(diagnostics, sources, io);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr('compose2k8s: invalid environment preset; nothing was written\n');
+    return EXIT_INVALID_INPUT;
+  }
+  return { presets, sources };
+}
+
+export function printDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, io: CliIO): void {
+  const shown = new Map<string, string>();
+  for (const [file, text] of sources) shown.set(displayPath(file, io.cwd), text);
+  for (const d of sortDiagnostics(diagnostics)) {
+    const rel = d.pos ? { ...d, pos: { ...d.pos, file: displayPath(d.pos.file, io.cwd) } } : d;
+    io.stderr(formatDiagnostic(rel, shown) + '\n');
+  }
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** `compose2k8s envs`: each built-in preset with its description. */
+export function listEnvironments(io: CliIO): number {
+  for (const name of builtInPresetNames()) {
+    const source = readPresetSource(name, io.cwd);
+    const { preset } = parsePreset(source.file, source.text, name);
+    io.stdout(`${name.padEnd(10)} ${preset?.description ?? '(invalid preset: run convert --env ' + name + ' to see why)'}\n`);
+  }
+  io.stdout('\nUse one with `convert --env NAME`; copy templates/environments/NAME.yaml to write your own (`--env ./FILE.yaml`).\n');
+  return 0;
+}
+
+/**
+ * Several environments, or `--format kustomize`: one conversion scaled per environment, written
+ * under DIR as DIR/<env>/ (complete sets) or DIR/base/ + DIR/overlays/<env>/.
+ */
+export async function runVariants(
+  input: Omit<import('./plan-compose').ConvertInput, 'environment'>,
+  flags: ScalingFlags & { output?: string },
+  envs: LoadedEnvironments,
+  io: CliIO,
+): Promise<number> {
+  if (!flags.output) {
+    io.stderr(`compose2k8s: ${flags.format === 'kustomize' ? '--format kustomize' : 'several --env'} writes a directory per environment; pass -o DIR\n`);
+    return EXIT_USAGE;
+  }
+  const { convertVariants } = await import('./variants');
+  const { manifestFileName, manifestToYaml } = await import('./output/emit');
+  const { kustomizeFiles } = await import('./output/kustomize');
+  const { writeDirectoryAtomically, OutputDirError } = await import('./output/write-dir');
+
+  const result = convertVariants({ ...input, environments: envs.presets });
+  printDiagnostics(result.diagnostics, new Map([...result.sources, ...envs.sources]), io);
+  if (!result.ok || !result.base) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  const files =
+    flags.format === 'kustomize'
+      ? kustomizeFiles(
+          { manifests: result.base.manifests, namespace: result.base.plan.namespace },
+          result.variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
+        )
+      : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m)}`, manifestToYaml(m)] as const)));
+  try {
+    writeDirectoryAtomically(path.resolve(io.cwd, flags.output), files);
+  } catch (e) {
+    if (e instanceof OutputDirError || (e as NodeJS.ErrnoException).code) {
+      io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  const names = result.variants.map((v) => v.name).join(', ');
+  io.stderr(`compose2k8s: wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})\n`);
+  return 0;
+}
