@@ -55,7 +55,7 @@ const dependsOnMap: Shape = (node) => {
 const oneItemList: Shape = (node) => (isSeqNode(node) || isMapNode(node) || isNull(node) ? node : seqNode([node], node.pos));
 
 /** `build: ./dir` → `build: {context: ./dir}`. */
-const buildMap: Shape = (node) => (isMapNode(node) || isNull(node) ? node : mapNode([['context', node]], node.pos));
+const buildMap: Shape = (node) => (node.kind === 'scalar' && typeof node.value === 'string' ? mapNode([['context', node]], node.pos) : node);
 
 /** extra_hosts: `{host: ip}` → `["host=ip"]` (compose merges them as a list). */
 const hostsList: Shape = (node) => {
