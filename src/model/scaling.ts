@@ -65,6 +65,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   // Replicas.
   const composeReplicas = service && (service.deploy?.replicas !== undefined || service.scale !== undefined) ? w.replicas : undefined;
   const namedReplicas = cli.serviceReplicas?.[w.service] ?? named.replicas;
+  const cliNamed = cli.serviceReplicas?.[w.service];
   const globalReplicas = (n: number | undefined): number | undefined => {
     if (n === undefined) return undefined;
     if (stateful && n > (w.replicas ?? 1)) {
@@ -77,7 +78,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   if (!isScalable(w)) {
     if (namedReplicas !== undefined || x.replicas !== undefined) warnNotScalable('replicas');
   } else {
-    replicas = namedReplicas ?? globalReplicas(cli.replicas) ?? x.replicas ?? composeReplicas ?? globalReplicas(preset?.replicas) ?? w.replicas;
+    replicas = cliNamed ?? globalReplicas(cli.replicas) ?? named.replicas ?? x.replicas ?? composeReplicas ?? globalReplicas(preset?.replicas) ?? w.replicas;
   }
 
   // Autoscaling: per-service settings, then the compose file's (x-k8s, or an HPA the planner made).

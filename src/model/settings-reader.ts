@@ -29,7 +29,7 @@ export class SettingsReader {
 
   /** A mapping with known keys only; each present key read by its field reader. */
   object<T>(value: unknown, path: string, fields: Fields<T>): Partial<T> | undefined {
-    if (!isMap(value)) return this.error(path, 'invalid-value', `${path || 'the file'} must be a mapping`);
+    if (!isMap(value)) return this.error(path, 'invalid-value', `${path ? 'must' : 'the file must'} be a mapping`);
     const out: Partial<T> = {};
     for (const [key, v] of Object.entries(value)) {
       const keyPath = joinPath(path, key);
@@ -47,7 +47,7 @@ export class SettingsReader {
 
   /** A mapping of user-chosen names (services, volumes) to values read by `each`. */
   map<T>(value: unknown, path: string, each: FieldReader<T>): Record<string, T> | undefined {
-    if (!isMap(value)) return this.error(path, 'invalid-value', `${path} must be a mapping of names to settings`);
+    if (!isMap(value)) return this.error(path, 'invalid-value', `must be a mapping of names to settings`);
     const out: Record<string, T> = {};
     for (const [key, v] of Object.entries(value)) {
       const got = each(v, joinPath(path, key), this, key);
@@ -64,28 +64,28 @@ function isMap(v: unknown): v is Record<string, unknown> {
 export const int =
   (min: number, max = Number.MAX_SAFE_INTEGER): FieldReader<number> =>
   (v, path, r) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : r.error(path, 'invalid-value', `${path} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, not ${JSON.stringify(v)}`);
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : r.error(path, 'invalid-value', `must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, not ${JSON.stringify(v)}`);
 
 export const text: FieldReader<string> = (v, path, r) =>
-  typeof v === 'string' ? v : r.error(path, 'invalid-value', `${path} must be a string, not ${JSON.stringify(v)}`);
+  typeof v === 'string' ? v : r.error(path, 'invalid-value', `must be a string, not ${JSON.stringify(v)}`);
 
 export const dns1123: FieldReader<string> = (v, path, r) =>
   typeof v === 'string' && /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(v)
     ? v
-    : r.error(path, 'invalid-value', `${path} must be a DNS-1123 label (lowercase letters, digits and "-", at most 63 characters), not ${JSON.stringify(v)}`);
+    : r.error(path, 'invalid-value', `must be a DNS-1123 label (lowercase letters, digits and "-", at most 63 characters), not ${JSON.stringify(v)}`);
 
 export const quantity =
   (resource: ResourceName): FieldReader<string> =>
   (v, path, r) => {
     const problem = quantityProblem(resource, v);
-    return problem ? r.error(path, 'invalid-value', `${path}: ${problem}`) : quantityText(v as string | number);
+    return problem ? r.error(path, 'invalid-value', `${problem}`) : quantityText(v as string | number);
   };
 
 /** An int-or-percent bound of a PodDisruptionBudget: `1` or `"50%"`. */
 const intOrPercent: FieldReader<number | string> = (v, path, r) => {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
   if (typeof v === 'string' && /^(100|[1-9]?[0-9])%$/.test(v)) return v;
-  return r.error(path, 'invalid-value', `${path} must be a whole number or a percentage such as "50%", not ${JSON.stringify(v)}`);
+  return r.error(path, 'invalid-value', `must be a whole number or a percentage such as "50%", not ${JSON.stringify(v)}`);
 };
 
 const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
@@ -111,7 +111,7 @@ export const metadataMap =
       const keyProblem = labelKeyProblem(key);
       if (keyProblem) return rr.error(p, 'invalid-value', `${kind} key ${keyProblem}`);
       const s = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
-      if (typeof s !== 'string') return rr.error(p, 'invalid-value', `${p} must be a string`);
+      if (typeof s !== 'string') return rr.error(p, 'invalid-value', `must be a string`);
       if (kind === 'labels' && s !== '' && !LABEL_NAME.test(s)) return rr.error(p, 'invalid-value', `label value ${JSON.stringify(s)} must be at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit`);
       return s;
     });
@@ -124,8 +124,8 @@ export const autoscale: FieldReader<AutoscaleSpec | false> = (v, path, r) => {
   if (v === false) return false;
   const got = r.object<AutoscaleSpec>(v, path, { min: int(1), max: int(1), cpu: int(1, 1000), memory: int(1, 1000) });
   if (!got) return undefined;
-  if (got.min === undefined || got.max === undefined) return r.error(path, 'invalid-value', `${path} needs both min and max (or false for no autoscaling)`, 'e.g. { min: 2, max: 10, cpu: 70 }');
-  if (got.min > got.max) return r.error(path, 'invalid-value', `${path}: min ${got.min} is above max ${got.max}`);
+  if (got.min === undefined || got.max === undefined) return r.error(path, 'invalid-value', `needs both min and max (or false for no autoscaling)`, 'e.g. { min: 2, max: 10, cpu: 70 }');
+  if (got.min > got.max) return r.error(path, 'invalid-value', `min ${got.min} is above max ${got.max}`);
   return got as AutoscaleSpec;
 };
 
@@ -134,7 +134,7 @@ export const pdb: FieldReader<PdbSpec | false> = (v, path, r) => {
   if (v === true) return DEFAULT_PDB;
   const got = r.object<PdbSpec>(v, path, { minAvailable: intOrPercent, maxUnavailable: intOrPercent });
   if (!got) return undefined;
-  if (got.minAvailable !== undefined && got.maxUnavailable !== undefined) return r.error(path, 'invalid-value', `${path}: set minAvailable or maxUnavailable, not both`);
+  if (got.minAvailable !== undefined && got.maxUnavailable !== undefined) return r.error(path, 'invalid-value', `set minAvailable or maxUnavailable, not both`);
   return got.minAvailable === undefined && got.maxUnavailable === undefined ? DEFAULT_PDB : got;
 };
 

@@ -17,7 +17,7 @@ export function xK8sScaling(service: ComposeService, project: ComposeProject, di
   if (ext === undefined || ext === null) return {};
   const reader = new SettingsReader(diags, (p) => project.sourceMap.get(p), 'x-k8s', 'x-k8s');
   if (typeof ext !== 'object' || Array.isArray(ext)) {
-    reader.error(path, 'invalid-value', `${path} must be a mapping`);
+    reader.error(path, 'invalid-value', 'must be a mapping');
     return {};
   }
   const mine = Object.fromEntries(Object.entries(ext).filter(([k]) => X_K8S_SCALING_KEYS.includes(k)));

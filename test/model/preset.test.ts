@@ -100,20 +100,20 @@ describe('parsePreset', () => {
   });
 
   it.each([
-    ['replicas: -1', /1:11: error \[preset-invalid-value\] replicas: replicas must be a whole number from 0, not -1/],
-    ['replicas: two', /replicas must be a whole number/],
-    ['namespace: Prod_1', /namespace must be a DNS-1123 label/],
+    ['replicas: -1', /1:11: error \[preset-invalid-value\] replicas: must be a whole number from 0, not -1/],
+    ['replicas: two', /replicas: must be a whole number/],
+    ['namespace: Prod_1', /namespace: must be a DNS-1123 label/],
     ['resources: { requests: { cpu: lots } }', /1:31: .*"lots" is not a Kubernetes quantity/],
     ['resources: { limits: { memory: 512m } }', /"512m" means 0.512 bytes; write 512Mi for mebibytes/],
     ['autoscale: { min: 5, max: 2 }', /autoscale: min 5 is above max 2/],
-    ['autoscale: { max: 4 }', /autoscale needs both min and max/],
-    ['autoscale: true', /autoscale must be a mapping/],
+    ['autoscale: { max: 4 }', /autoscale: needs both min and max/],
+    ['autoscale: true', /autoscale: must be a mapping/],
     ['pdb: { minAvailable: 1, maxUnavailable: 1 }', /set minAvailable or maxUnavailable, not both/],
     ['pdb: { maxUnavailable: "150%" }', /must be a whole number or a percentage/],
     ['storage: { size: big }', /"big" is not a Kubernetes quantity/],
     ['labels: { app.kubernetes.io/name: web }', /"app.kubernetes.io\/name" is set by compose2k8s and used in selectors/],
     ['labels: { tier: "front end" }', /label value "front end" must be at most 63 letters/],
-    ['services: [web]', /services must be a mapping of names to settings/],
+    ['services: [web]', /services: must be a mapping of names to settings/],
   ])('refuses %s', (text, message) => {
     const found = errors(text);
     expect(found).toHaveLength(1);
