@@ -235,6 +235,10 @@ async function requestedFiles(flags: LoaderFlags, io: CliIO): Promise<{ path: st
       io.stderr(`compose2k8s: compose file ${path.relative(io.cwd, f.path) || f.path} not found\n  hint: check the -f path\n`);
       return undefined;
     }
+    if (f.content === undefined && fs.statSync(f.path).isDirectory()) {
+      io.stderr(`compose2k8s: ${path.relative(io.cwd, f.path) || f.path} is a directory, not a compose file\n  hint: pass the file inside it, e.g. -f ${path.join(path.relative(io.cwd, f.path) || '.', 'compose.yaml')}\n`);
+      return undefined;
+    }
   }
   return files;
 }
