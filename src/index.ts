@@ -26,3 +26,11 @@ export { ConversionError, formatDiagnostic, formatDiagnosticShort, type Diagnost
 export { memoryHost, type Host } from './host';
 export { nodeHost } from './node-host';
 export { toYamlStream, sortManifests, type Manifest } from './output/emit';
+// Environments and scaling (README "Environments and scaling").
+export { parsePreset, type PresetResult } from './model/preset';
+export { loadPreset } from './load-preset';
+export { builtInPresetNames, BUILT_IN_PRESET_DIR } from './node-presets';
+export { scalePlan } from './model/scaling';
+export type * from './model/scaling-types';
+export { convertVariants, type Variant, type VariantsResult } from './variants';
+export { kustomizeFiles, type KustomizeBase, type KustomizeVariant } from './output/kustomize';
