@@ -9,6 +9,7 @@ import { nodeHost } from '../node-host';
 import { planCompose, type ConvertInput } from '../plan-compose';
 import { k8s } from './k8s';
 import { objectMeta } from './pod';
+import { buildNetwork } from './network';
 import { buildScaling } from './scaling';
 import { buildWorkload } from './workloads';
 
@@ -69,6 +70,7 @@ export class ComposeChart extends Chart {
     }
     for (const w of plan.workloads) this.workload(w, ns);
     buildScaling(this, plan);
+    buildNetwork(this, plan);
   }
 
   private workload(w: WorkloadPlan, ns: string | undefined): void {

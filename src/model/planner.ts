@@ -12,6 +12,9 @@ import { reportServiceKeys } from './report-keys';
 import { SharedStorage, storageFor } from './storage';
 import { applyNetworkModes } from './network-mode';
 import { shapeServices } from './service-shape';
+import { planIngresses } from './ingress';
+import { planNetworkPolicies } from './network-policies';
+import { komposeAutoscalers, serviceShapes } from './workload-settings';
 import { workloadFor } from './workload';
 
 export function planApp(project: ComposeProject, options: ConversionOptions, host: Host, diags: Diagnostics): AppPlan {
@@ -33,15 +36,23 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
 
   // network_mode: service:x moves containers and ports into x's pod and Service.
   const joined = applyNetworkModes(ctx, workloads, servicePorts);
-  const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, new Map());
+  const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, serviceShapes(ctx));
 
   return {
     project: project.name,
     ...(options.namespace ? { namespace: options.namespace } : {}),
     workloads: shaped.workloads,
     services: shaped.services,
+    ...nonEmpty('ingresses', planIngresses(ctx, shaped.services)),
+    ...nonEmpty('networkPolicies', planNetworkPolicies(ctx, shaped.workloads, shaped.services)),
+    ...nonEmpty('autoscalers', komposeAutoscalers(ctx, shaped.workloads)),
     claims: [...shared.claims.values()].filter((c) => c.accessModes.length > 0),
     configMaps: [...shared.configMaps.values()],
     secrets: [],
   };
+}
+
+/** `{ key: list }` when the list has items, else nothing: plans stay free of empty lists. */
+function nonEmpty<K extends string, T>(key: K, list: readonly T[]): { [P in K]?: readonly T[] } {
+  return (list.length ? { [key]: list } : {}) as { [P in K]?: readonly T[] };
 }

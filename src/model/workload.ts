@@ -9,6 +9,7 @@ import { placementOf } from './placement';
 import type { ClaimPlan, Container, PodVolume, WorkloadPlan } from './plan';
 import { rollingUpdateOf } from './rollout';
 import type { SharedStorage } from './storage';
+import { applyClaimSettings, applyWorkloadSettings, settingsOf } from './workload-settings';
 
 /** `deploy.replicas`, else `scale`, else 1. */
 export function replicasOf(service: ComposeService): number {
@@ -25,6 +26,13 @@ export interface PodParts {
 }
 
 export function workloadFor(service: ComposeService, ctx: PlanContext, pod: PodParts, shared?: SharedStorage): WorkloadPlan {
+  const { settings } = settingsOf(service, ctx);
+  // Before the StatefulSet's claim templates copy the claims.
+  if (shared) applyClaimSettings(service, settings, shared);
+  return applyWorkloadSettings(controllerWorkload(service, ctx, pod, shared), service, settings);
+}
+
+function controllerWorkload(service: ComposeService, ctx: PlanContext, pod: PodParts, shared: SharedStorage | undefined): WorkloadPlan {
   const choice = chooseController(service, { statefulCandidate: pod.mountsReadWriteOnceClaim, preferStatefulSet: ctx.options.controller === 'statefulset' });
   reportChoice(service, choice, ctx);
   const name = ctx.names.claim(choice.kind, toDns1123Label(service.name), `service "${service.name}"`, ctx.at(ctx.servicePath(service)));

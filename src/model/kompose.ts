@@ -1,0 +1,134 @@
+// Kompose's `kompose.*` labels, with Kompose's meaning (its docs/user-guide.md), so that a compose
+// file written for Kompose converts without edits. Read into the same settings as x-k8s, which
+// beats them. Bad values are warnings (Kompose's own labels, not ours to reject), with the location.
+
+import type { ComposeService } from '../compose/types';
+import type { PlanContext } from './context';
+import { CONTROLLER_NAMES, KOMPOSE_CONTROLLER_LABEL } from './controller';
+import type { AutoscaleSpec } from './scaling-types';
+import type { ExposeSettings, ServiceTypeName, WorkloadSettings } from './x-k8s';
+
+export const KOMPOSE_PREFIX = 'kompose.';
+
+const SERVICE_TYPES: Readonly<Record<string, ServiceTypeName>> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', headless: 'Headless' };
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
+const DNS1123 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+
+/** Labels this file reads; any other `kompose.*` label is reported as not converted. */
+export const KOMPOSE_LABELS = [
+  'kompose.service.type',
+  'kompose.service.nodeport.port',
+  'kompose.service.expose',
+  'kompose.service.expose.tls-secret',
+  'kompose.service.expose.ingress-class-name',
+  'kompose.volume.size',
+  'kompose.volume.storage-class-name',
+  KOMPOSE_CONTROLLER_LABEL,
+  'kompose.image-pull-policy',
+  'kompose.image-pull-secret',
+  'kompose.serviceaccount-name',
+  'kompose.hpa.replicas.min',
+  'kompose.hpa.replicas.max',
+  'kompose.hpa.cpu',
+  'kompose.hpa.memory',
+] as const;
+
+export interface KomposeSettings {
+  readonly settings: WorkloadSettings;
+  readonly autoscale?: AutoscaleSpec;
+}
+
+export function isKomposeLabel(key: string): boolean {
+  return key.startsWith(KOMPOSE_PREFIX);
+}
+
+export function komposeSettings(service: ComposeService, ctx: PlanContext): KomposeSettings {
+  const labels = service.labels ?? {};
+  const at = (key: string) => ctx.at(ctx.servicePath(service, 'labels', key));
+  const bad = (key: string, message: string, hint?: string) => {
+    ctx.diags.warn('kompose-label', `${key}: ${message}; the label is not used`, { ...at(key), ...(hint ? { hint } : {}) });
+    return undefined;
+  };
+  for (const key of Object.keys(labels)) {
+    if (isKomposeLabel(key) && !(KOMPOSE_LABELS as readonly string[]).includes(key)) {
+      ctx.diags.warn('kompose-label', `Kompose label ${key} is not converted`, {
+        ...at(key),
+        hint: key.startsWith('kompose.service.healthcheck') ? 'write a healthcheck: section instead' : key === 'kompose.service.group' ? 'use network_mode: service:NAME to run containers in one pod' : undefined,
+      });
+    }
+  }
+  const get = (key: string): string | undefined => (labels[key] === undefined ? undefined : String(labels[key]).trim());
+  const s: { -readonly [K in keyof WorkloadSettings]: WorkloadSettings[K] } = {};
+
+  const type = get('kompose.service.type');
+  const serviceType = type === undefined ? undefined : SERVICE_TYPES[type.toLowerCase()] ?? bad('kompose.service.type', `"${type}" is not one of nodeport, clusterip, loadbalancer, headless`);
+  const np = get('kompose.service.nodeport.port');
+  const nodePort = np === undefined ? undefined : /^[0-9]+$/.test(np) && Number(np) <= 65535 ? Number(np) : bad('kompose.service.nodeport.port', `"${np}" is not a port number`);
+  if (serviceType || nodePort !== undefined) s.service = { ...(serviceType ? { type: serviceType } : {}), ...(nodePort !== undefined ? { nodePort } : {}) };
+
+  const expose = get('kompose.service.expose');
+  const tls = get('kompose.service.expose.tls-secret');
+  const ingressClass = get('kompose.service.expose.ingress-class-name');
+  if (expose !== undefined && expose.toLowerCase() !== 'false' && expose !== '') {
+    const parsed = parseExpose(expose);
+    if (typeof parsed === 'string') bad('kompose.service.expose', parsed, 'write host names separated by commas, each with an optional /path: "app.example.com,www.example.com/shop", or "true"');
+    else s.expose = { ...parsed, ...(tls ? { tlsSecret: tls } : {}), ...(ingressClass ? { ingressClassName: ingressClass } : {}) };
+  } else if (tls || ingressClass) {
+    bad(tls ? 'kompose.service.expose.tls-secret' : 'kompose.service.expose.ingress-class-name', 'it needs kompose.service.expose');
+  }
+
+  const size = get('kompose.volume.size');
+  if (size !== undefined) s.volumeSize = QUANTITY.test(size) ? size : bad('kompose.volume.size', `"${size}" is not a Kubernetes quantity such as 5Gi`);
+  const storageClass = get('kompose.volume.storage-class-name');
+  if (storageClass !== undefined) s.storageClass = DNS1123.test(storageClass) ? storageClass : bad('kompose.volume.storage-class-name', `"${storageClass}" is not a storage class name`);
+
+  const controller = get(KOMPOSE_CONTROLLER_LABEL);
+  if (controller !== undefined) {
+    if (CONTROLLER_NAMES[controller.toLowerCase()]) s.controller = controller.toLowerCase();
+    else bad(KOMPOSE_CONTROLLER_LABEL, `"${controller}" is not one of deployment, daemonset, statefulset, job`, controller.toLowerCase() === 'replicationcontroller' ? 'ReplicationControllers are superseded by Deployments; remove the label' : undefined);
+  }
+
+  const pull = get('kompose.image-pull-policy');
+  if (pull !== undefined) s.imagePullPolicy = PULL_POLICIES.find((p) => p.toLowerCase() === pull.toLowerCase()) ?? bad('kompose.image-pull-policy', `"${pull}" is not one of Always, IfNotPresent, Never`);
+  const pullSecret = get('kompose.image-pull-secret');
+  if (pullSecret !== undefined) s.imagePullSecrets = DNS1123.test(pullSecret) ? [pullSecret] : bad('kompose.image-pull-secret', `"${pullSecret}" is not a Secret name`);
+  const account = get('kompose.serviceaccount-name');
+  if (account !== undefined) s.serviceAccountName = DNS1123.test(account) ? account : bad('kompose.serviceaccount-name', `"${account}" is not a ServiceAccount name`);
+
+  return { settings: dropUndefined(s), ...hpaOf(get, bad) };
+}
+
+/** `host[,host2][/path]`, or `true` (a rule for any host). A string is the problem. */
+export function parseExpose(value: string): Omit<ExposeSettings, 'tlsSecret' | 'ingressClassName'> | string {
+  if (value.toLowerCase() === 'true') return { rules: [{ path: '/' }] };
+  const rules: { host: string; path: string }[] = [];
+  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const slash = part.indexOf('/');
+    const host = (slash < 0 ? part : part.slice(0, slash)).toLowerCase();
+    if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(host)) return `"${host}" is not a host name`;
+    rules.push({ host, path: slash < 0 ? '/' : part.slice(slash) });
+  }
+  return rules.length ? { rules } : `"${value}" names no host`;
+}
+
+function hpaOf(get: (k: string) => string | undefined, bad: (k: string, m: string) => undefined): { autoscale?: AutoscaleSpec } {
+  const keys = ['kompose.hpa.replicas.min', 'kompose.hpa.replicas.max', 'kompose.hpa.cpu', 'kompose.hpa.memory'];
+  if (keys.every((k) => get(k) === undefined)) return {};
+  const num = (k: string, min: number, max: number): number | undefined => {
+    const v = get(k);
+    if (v === undefined) return undefined;
+    return /^[0-9]+$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : bad(k, `"${v}" is not a whole number from ${min} to ${max}`);
+  };
+  // Kompose's defaults when a bound is missing: 1 and 3 replicas.
+  const min = num('kompose.hpa.replicas.min', 1, 10_000) ?? 1;
+  const max = num('kompose.hpa.replicas.max', 1, 10_000) ?? Math.max(3, min);
+  const cpu = num('kompose.hpa.cpu', 1, 1000);
+  const memory = num('kompose.hpa.memory', 1, 1000);
+  if (min > max) return bad('kompose.hpa.replicas.min', `minimum ${min} is above the maximum ${max}`) ?? {};
+  return { autoscale: { min, max, ...(cpu !== undefined ? { cpu } : {}), ...(memory !== undefined ? { memory } : {}) } };
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

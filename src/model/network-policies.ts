@@ -1,0 +1,84 @@
+// --network-policies: compose networks → NetworkPolicies, so that pods accept traffic only from pods
+// they share a network with, as containers do in compose. One policy per network selects its
+// members and admits traffic from its members; policies add up, so a pod on two networks hears
+// both. Services without `networks:` are on `default`. Published ports (ports:, an Ingress, a
+// NodePort/LoadBalancer Service) are reachable from anywhere, as a published port is on the host.
+
+import type { PlanContext } from './context';
+import { toDns1123Label } from './names';
+import { networkModeOf } from './network-mode';
+import type { NetworkPolicyPlan, ServicePlan, WorkloadPlan } from './plan';
+import { settingsOf } from './workload-settings';
+
+export function planNetworkPolicies(ctx: PlanContext, workloads: readonly WorkloadPlan[], services: readonly ServicePlan[]): NetworkPolicyPlan[] {
+  if (!ctx.options.networkPolicies) return [];
+  const label = (service: string) => ctx.selectorLabels(service)['app.kubernetes.io/name'];
+  const members = new Map<string, string[]>();
+  const plans: NetworkPolicyPlan[] = [];
+  const policyName = (wanted: string, origin: string, path: string) => ctx.names.claim('NetworkPolicy', toDns1123Label(wanted), origin, ctx.at(path));
+
+  for (const w of [...workloads].sort((a, b) => (a.service < b.service ? -1 : 1))) {
+    const service = ctx.project.services[w.service];
+    const mode = networkModeOf(service).kind;
+    if (mode === 'host') {
+      ctx.diags.warn('network-policy-host', `"${w.service}" uses the node's network; NetworkPolicies do not apply to it`, ctx.at(ctx.servicePath(service, 'network_mode')));
+      continue;
+    }
+    if (mode === 'none') {
+      // Selected by a policy that admits nothing: no pod reaches it, as with no network in compose.
+      plans.push({ metadata: { name: policyName(`${w.service}-no-network`, `service "${w.service}"`, ctx.servicePath(service)), labels: ctx.objectLabels(w.service) }, services: [label(w.service)], partOf: ctx.selectorLabels(w.service)['app.kubernetes.io/part-of'], ingress: [] });
+      continue;
+    }
+    const nets = service.networks && Object.keys(service.networks).length ? Object.keys(service.networks) : ['default'];
+    for (const n of nets) members.set(n, [...(members.get(n) ?? []), w.service]);
+  }
+
+  for (const network of [...members.keys()].sort()) {
+    const names = members.get(network)!;
+    const def = ctx.project.networks[network] ?? {};
+    const path = ctx.project.sourceMap.exact(`networks.${network}`) ? `networks.${network}` : ctx.servicePath(ctx.project.services[names[0]]);
+    if (def.external === true) {
+      ctx.diags.warn('network-policy-external', `external network "${network}" is treated as a network of this project only: pods of other projects on it cannot reach these pods`, {
+        ...ctx.at(path),
+        hint: 'add a NetworkPolicy rule for the other project\'s pods (by namespace or label) if they must',
+      });
+    }
+    if (def.internal === true) {
+      ctx.diags.warn('network-policy-internal', `internal network "${network}": incoming traffic is limited to its members, but outgoing traffic to the outside is not blocked`, {
+        ...ctx.at(path),
+        hint: 'add an Egress NetworkPolicy for these pods to block the outside',
+      });
+    }
+    const labels = names.map(label);
+    plans.push({
+      metadata: { name: policyName(`${network}-network`, `network "${network}"`, path), labels: ctx.objectLabels() },
+      services: labels,
+      partOf: ctx.selectorLabels(names[0])['app.kubernetes.io/part-of'],
+      ingress: [{ fromServices: labels }],
+    });
+  }
+
+  for (const w of workloads) {
+    const ports = publishedPorts(w.service, ctx, services);
+    if (!ports.length || networkModeOf(ctx.project.services[w.service]).kind === 'host') continue;
+    plans.push({
+      metadata: { name: policyName(`${w.service}-published`, `service "${w.service}"`, ctx.servicePath(ctx.project.services[w.service])), labels: ctx.objectLabels(w.service) },
+      services: [label(w.service)],
+      partOf: ctx.selectorLabels(w.service)['app.kubernetes.io/part-of'],
+      ingress: [{ ports }],
+    });
+  }
+  return plans;
+}
+
+/** Container ports reachable from outside the networks: published ports, and all ports of exposed Services. */
+function publishedPorts(name: string, ctx: PlanContext, services: readonly ServicePlan[]): { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }[] {
+  const service = ctx.project.services[name];
+  const out = new Map<string, { port: number; protocol: 'TCP' | 'UDP' | 'SCTP' }>();
+  const add = (port: number, protocol: 'TCP' | 'UDP' | 'SCTP') => out.set(`${port}/${protocol}`, { port, protocol });
+  // Every ports: entry is published on the host, on a random port when none is given.
+  for (const p of service.ports ?? []) add(p.target, p.protocol.toUpperCase() as 'TCP');
+  const own = services.find((s) => s.selector['app.kubernetes.io/name'] === ctx.selectorLabels(name)['app.kubernetes.io/name']);
+  if (own && (own.type !== 'ClusterIP' || settingsOf(service, ctx).settings.expose)) for (const p of own.ports) add(p.targetPort, p.protocol);
+  return [...out.values()].sort((a, b) => a.port - b.port || (a.protocol < b.protocol ? -1 : 1));
+}

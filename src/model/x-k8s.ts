@@ -1,0 +1,138 @@
+// Our `x-k8s` extension: what compose cannot say about the cluster. At service level
+// (`services.<name>.x-k8s`) and at top level (`x-k8s:`, defaults for every service). Unknown keys
+// and bad values are errors at file:line:col. The scaling keys (replicas, resources, autoscale,
+// pdb) are read by the scaling step (x-k8s-scaling.ts); this file reads the rest.
+
+import { joinPath } from '../compose/source-map';
+import type { ComposeProject, ComposeService } from '../compose/types';
+import type { Diagnostics } from '../diagnostics';
+import { CONTROLLER_NAMES } from './controller';
+import type { Toleration } from './plan';
+import { dns1123, metadataMap, quantity, SettingsReader, text, type FieldReader, type Fields } from './settings-reader';
+import { X_K8S_SCALING_KEYS } from './x-k8s-scaling';
+
+export type ServiceTypeName = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Headless';
+
+export interface ExposeSettings {
+  /** One Ingress rule each; a rule without a host matches any host. */
+  readonly rules: readonly { readonly host?: string; readonly path: string }[];
+  readonly tlsSecret?: string;
+  readonly ingressClassName?: string;
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/** Settings for one service's Kubernetes objects, from x-k8s or kompose.* labels. */
+export interface WorkloadSettings {
+  readonly controller?: string;
+  readonly service?: { readonly type?: ServiceTypeName; readonly nodePort?: number; readonly annotations?: Readonly<Record<string, string>> };
+  readonly expose?: ExposeSettings;
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly tolerations?: readonly Toleration[];
+  readonly serviceAccountName?: string;
+  readonly imagePullSecrets?: readonly string[];
+  readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly storageClass?: string;
+  readonly volumeSize?: string;
+}
+
+const oneOf =
+  <T extends string>(values: readonly T[], caseInsensitive = false): FieldReader<T> =>
+  (v, path, r) => {
+    const found = typeof v === 'string' ? values.find((x) => (caseInsensitive ? x.toLowerCase() === v.toLowerCase() : x === v)) : undefined;
+    return found ?? r.error(path, 'invalid-value', `${path} must be one of ${values.join(', ')}, not ${JSON.stringify(v)}`);
+  };
+
+const nodePort: FieldReader<number> = (v, path, r) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535 ? v : r.error(path, 'invalid-value', `${path} must be a port number (usually 30000-32767), not ${JSON.stringify(v)}`);
+
+const hostName: FieldReader<string> = (v, path, r) =>
+  typeof v === 'string' && /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v) ? v : r.error(path, 'invalid-value', `${path} must be a lowercase DNS name such as app.example.com, not ${JSON.stringify(v)}`);
+
+const list =
+  <T>(each: FieldReader<T>): FieldReader<T[]> =>
+  (v, path, r) => {
+    if (!Array.isArray(v)) return r.error(path, 'invalid-value', `${path} must be a list`);
+    const out: T[] = [];
+    v.forEach((item, i) => {
+      const got = each(item, joinPath(path, i), r);
+      if (got !== undefined) out.push(got);
+    });
+    return out.length === v.length ? out : undefined;
+  };
+
+const toleration: FieldReader<Toleration> = (v, path, r) =>
+  r.object<Toleration>(v, path, {
+    key: text,
+    operator: oneOf(['Exists', 'Equal'] as const),
+    value: text,
+    effect: oneOf(['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const),
+    tolerationSeconds: (x, p, rr) => (typeof x === 'number' && Number.isInteger(x) ? x : rr.error(p, 'invalid-value', `${p} must be a whole number of seconds`)),
+  }) as Toleration | undefined;
+
+const stringMap: FieldReader<Record<string, string>> = (v, path, r) =>
+  r.map(v, path, (value, p, rr) => (typeof value === 'string' ? value : rr.error(p, 'invalid-value', `${p} must be a string`)));
+
+const serviceFields: FieldReader<NonNullable<WorkloadSettings['service']>> = (v, path, r) =>
+  r.object<NonNullable<WorkloadSettings['service']>>(v, path, { type: oneOf(['ClusterIP', 'NodePort', 'LoadBalancer', 'Headless'] as const, true), nodePort, annotations: metadataMap('annotations') });
+
+const exposeFields: FieldReader<ExposeSettings> = (v, path, r) => {
+  if (v === true) return { rules: [{ path: '/' }] };
+  const got = r.object<{ hosts: string[]; path: string; tlsSecret: string; ingressClassName: string; annotations: Record<string, string> }>(v, path, {
+    hosts: list(hostName),
+    path: (x, p, rr) => (typeof x === 'string' && x.startsWith('/') ? x : rr.error(p, 'invalid-value', `${p} must be a path starting with "/"`)),
+    tlsSecret: dns1123,
+    ingressClassName: dns1123,
+    annotations: metadataMap('annotations'),
+  });
+  if (!got) return undefined;
+  const urlPath = got.path ?? '/';
+  const rules = got.hosts?.length ? got.hosts.map((host) => ({ host, path: urlPath })) : [{ path: urlPath }];
+  return { rules, ...(got.tlsSecret ? { tlsSecret: got.tlsSecret } : {}), ...(got.ingressClassName ? { ingressClassName: got.ingressClassName } : {}), ...(got.annotations ? { annotations: got.annotations } : {}) };
+};
+
+/** Keys valid at top level too (defaults for every service). */
+const SHARED_FIELDS = {
+  nodeSelector: stringMap,
+  tolerations: list(toleration),
+  serviceAccountName: dns1123,
+  imagePullSecrets: list(dns1123),
+  imagePullPolicy: oneOf(['Always', 'IfNotPresent', 'Never'] as const),
+  annotations: metadataMap('annotations'),
+  labels: metadataMap('labels'),
+  storageClass: dns1123,
+};
+
+export const SERVICE_FIELDS: Fields<WorkloadSettings> = {
+  ...SHARED_FIELDS,
+  controller: oneOf(Object.keys(CONTROLLER_NAMES)),
+  service: serviceFields,
+  expose: exposeFields,
+  volumeSize: quantity('memory'),
+};
+
+export const TOP_LEVEL_FIELDS: Fields<Omit<WorkloadSettings, 'controller' | 'service' | 'expose' | 'volumeSize'>> = SHARED_FIELDS;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function read<T>(value: unknown, path: string, fields: Fields<T>, project: ComposeProject, diags: Diagnostics, skip: readonly string[]): Partial<T> {
+  if (value === undefined || value === null) return {};
+  const reader = new SettingsReader(diags, (p) => project.sourceMap.get(p), 'x-k8s', 'x-k8s');
+  if (!isRecord(value)) {
+    reader.error(path, 'invalid-value', `${path} must be a mapping`);
+    return {};
+  }
+  const mine = Object.fromEntries(Object.entries(value).filter(([k]) => !skip.includes(k)));
+  return reader.object<T>(mine, path, fields) ?? {};
+}
+
+/** `services.<name>.x-k8s`, checked; the scaling keys are left to the scaling step. */
+export function serviceXK8s(service: ComposeService, project: ComposeProject, diags: Diagnostics): WorkloadSettings {
+  return read(service['x-k8s'], joinPath(joinPath('services', service.name), 'x-k8s'), SERVICE_FIELDS, project, diags, X_K8S_SCALING_KEYS);
+}
+
+/** Top-level `x-k8s`, checked. */
+export function topLevelXK8s(project: ComposeProject, diags: Diagnostics): WorkloadSettings {
+  return read(project.extensions['x-k8s'], 'x-k8s', TOP_LEVEL_FIELDS, project, diags, []);
+}
