@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { convert, memoryHost } from '../../src/index';
+
+const run = (yaml: string, options = {}) => convert({ files: ['/p/compose.yaml'], env: {}, host: memoryHost({ '/p/compose.yaml': yaml }), ...options });
+const all = (r: ReturnType<typeof run>, kind: string) => r.manifests.filter((m) => m.kind === kind) as Record<string, any>[];
+
+describe('network_mode', () => {
+  it('runs a service:x container in x\'s pod, with its ports on x\'s Service', () => {
+    const r = run('services:\n  app:\n    image: nginx\n    ports: ["80"]\n  sidecar:\n    image: envoyproxy/envoy:v1.31\n    network_mode: service:app\n    expose: ["9901"]\n');
+    const deployments = all(r, 'Deployment');
+    expect(deployments.map((d) => d.metadata.name)).toEqual(['app']);
+    expect(deployments[0].spec.template.spec.containers.map((c: any) => c.name)).toEqual(['app', 'sidecar']);
+    expect(all(r, 'Service').map((s) => [s.metadata.name, s.spec.ports.map((p: any) => p.port)])).toEqual([['app', [80, 9901]]]);
+  });
+
+  it('gives the host pod Recreate when the joining container mounts a claim', () => {
+    const r = run('services:\n  app:\n    image: nginx\n  cache:\n    image: redis\n    network_mode: service:app\n    volumes: ["data:/data"]\nvolumes:\n  data: {}\n');
+    const d = all(r, 'Deployment')[0];
+    expect(d.spec.strategy).toEqual({ type: 'Recreate' });
+    expect(d.spec.template.spec.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }]);
+  });
+
+  it('maps host to hostNetwork with a warning at the line', () => {
+    const r = run('services:\n  mon:\n    image: prom/node-exporter\n    network_mode: host\n');
+    expect(all(r, 'Deployment')[0].spec.template.spec).toMatchObject({ hostNetwork: true, dnsPolicy: 'ClusterFirstWithHostNet' });
+    expect(r.diagnostics.find((d) => d.code === 'network-mode-host')).toMatchObject({ path: 'services.mon.network_mode', pos: { line: 4 } });
+  });
+
+  it('reports a service: chain that loops', () => {
+    const r = run('services:\n  a:\n    image: busybox\n    network_mode: service:b\n  b:\n    image: busybox\n    network_mode: service:a\n');
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics.some((d) => d.severity === 'error' && d.path?.endsWith('network_mode'))).toBe(true);
+  });
+});
+
+describe('--network-policies', () => {
+  const compose = 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n    networks: [front]\n  api:\n    image: ghcr.io/a/api\n    expose: ["8000"]\n    networks: [front, back]\n  db:\n    image: postgres\n    networks: [back]\nnetworks:\n  front: {}\n  back: {}\n';
+
+  it('is off unless asked', () => {
+    expect(all(run(compose), 'NetworkPolicy')).toEqual([]);
+  });
+
+  it('admits traffic only from pods that share a network, and published ports from anywhere', () => {
+    const policies = all(run(compose, { networkPolicies: true }), 'NetworkPolicy');
+    const members = (p: any) => p.spec.podSelector.matchExpressions[0].values;
+    const byName = Object.fromEntries(policies.map((p) => [p.metadata.name, p]));
+    expect(Object.keys(byName).sort()).toEqual(['back-network', 'front-network', 'web-published']);
+    expect(members(byName['back-network'])).toEqual(['api', 'db']);
+    expect(byName['back-network'].spec.ingress[0].from[0].podSelector.matchExpressions[0].values).toEqual(['api', 'db']);
+    expect(members(byName['front-network'])).toEqual(['api', 'web']);
+    expect(byName['web-published'].spec.ingress).toEqual([{ ports: [{ port: 80, protocol: 'TCP' }] }]);
+  });
+
+  it('puts services without networks: on default', () => {
+    const policies = all(run('services:\n  a:\n    image: redis\n  b:\n    image: busybox\n', { networkPolicies: true }), 'NetworkPolicy');
+    expect(policies.map((p) => [p.metadata.name, p.spec.podSelector.matchExpressions[0].values])).toEqual([['default-network', ['a', 'b']]]);
+  });
+});
