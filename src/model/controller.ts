@@ -6,6 +6,9 @@
 //   deploy.mode global → DaemonSet; replicated-job / global-job → Job
 //   restart "no" / deploy.restart_policy.condition none  → Job, restartPolicy Never, no retry
 //   restart on-failure[:N] / condition on-failure         → Job, restartPolicy OnFailure, backoffLimit N
+//     …unless the service listens (ports/expose): servers such as awesome-compose's fastapi
+//     (`restart: "no"`) and nginx-nodejs-redis (`on-failure`) stay Deployments, reported, since a
+//     Job's pod template cannot be updated and a Job cannot be scaled
 //   mounts a ReadWriteOnce claim and --controller statefulset → StatefulSet
 //   otherwise                                             → Deployment
 
@@ -97,9 +100,14 @@ export function chooseController(service: ComposeService, opts: { statefulCandid
   const mode = isRecord(service.deploy) ? service.deploy.mode : undefined;
   if (mode === 'global') return { kind: 'DaemonSet', by: 'deploy.mode' };
   if (mode === 'replicated-job' || mode === 'global-job') return jobOf(intent?.condition === 'always' ? undefined : intent, 'deploy.mode');
-  if (intent && intent.condition !== 'always') return jobOf(intent, intent.by);
+  if (intent && intent.condition !== 'always' && !listens(service)) return jobOf(intent, intent.by);
   if (opts.statefulCandidate && opts.preferStatefulSet) return { kind: 'StatefulSet', by: '--controller' };
   return { kind: 'Deployment', by: intent?.by ?? 'restart' };
+}
+
+/** Does the service declare ports others connect to? Then it is a server, not a task. */
+export function listens(service: ComposeService): boolean {
+  return (service.ports?.length ?? 0) > 0 || (service.expose?.length ?? 0) > 0;
 }
 
 /** Does the service run to completion (as a Job)? For depends_on: service_completed_successfully. */

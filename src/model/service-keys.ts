@@ -47,7 +47,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   // Controller and lifecycle
   deploy: mapped('see the `deploy.*` rows'),
   scale: mapped('`replicas`'),
-  restart: mapped('`"no"` → a Job (restartPolicy Never); `on-failure[:N]` → a Job (restartPolicy OnFailure, backoffLimit N); `always`, `unless-stopped` → a Deployment'),
+  restart: mapped('`"no"` → a Job (restartPolicy Never); `on-failure[:N]` → a Job (restartPolicy OnFailure, backoffLimit N); `always`, `unless-stopped` → a Deployment. A service with `ports`/`expose` is a server and stays a Deployment, reported'),
   depends_on: mapped('a Service for each dependency, so it is reachable by name'),
   healthcheck: unsupported(PENDING),
   stop_grace_period: unsupported(PENDING),

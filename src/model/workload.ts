@@ -3,7 +3,7 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import { chooseController, parseRestart, restartIntent, type ControllerChoice } from './controller';
+import { chooseController, listens, parseRestart, restartIntent, type ControllerChoice } from './controller';
 import { toDns1123Label } from './names';
 import { placementOf } from './placement';
 import type { ClaimPlan, Container, PodVolume, WorkloadPlan } from './plan';
@@ -87,10 +87,16 @@ function reportChoice(service: ComposeService, choice: ControllerChoice, ctx: Pl
       hint: 'for a task on every node, use a DaemonSet whose container sleeps after the work',
     });
   }
-  if (choice.kind === 'Job' && (service.ports?.length ?? 0) > 0) {
-    ctx.diags.warn('job-with-ports', `"${service.name}" runs as a Job (from ${choice.by}) but publishes ports: a Job's pod is not restarted once it exits`, {
+  if (choice.kind === 'Job' && listens(service)) {
+    ctx.diags.warn('job-with-ports', `"${service.name}" runs as a Job (from ${choice.by}) but declares ports: a Job's pod is not restarted once it exits`, {
       ...ctx.at(where),
       hint: 'for a long-running server, use restart: always or unless-stopped',
+    });
+  }
+  if (choice.kind === 'Deployment' && intent && intent.condition !== 'always' && choice.by === intent.by) {
+    ctx.diags.warn('restart-policy', `${intent.by} asks not to restart "${service.name}" (or only on failure), but it declares ports, so it runs as a Deployment, whose pods always restart`, {
+      ...ctx.at(byPath(service, intent.by, ctx)),
+      hint: 'for a one-off task, drop its ports (it then runs as a Job), or set x-k8s.controller: job',
     });
   }
   if ((choice.kind === 'Deployment' || choice.kind === 'StatefulSet' || choice.kind === 'DaemonSet') && intent && intent.condition !== 'always' && choice.by !== intent.by) {

@@ -20,6 +20,11 @@ describe('chooseController', () => {
     expect(chooseController(svc({ restart: 'no', deploy: { restart_policy: { condition: 'any' } } })).kind).toBe('Deployment');
   });
 
+  it('keeps a service that declares ports a Deployment whatever its restart policy', () => {
+    expect(chooseController(svc({ restart: 'no', ports: [{ target: 80, protocol: 'tcp' }] })).kind).toBe('Deployment');
+    expect(chooseController(svc({ restart: 'on-failure', expose: ['80'] })).kind).toBe('Deployment');
+  });
+
   it('keeps always and unless-stopped (and no restart key) as Deployments', () => {
     for (const restart of ['always', 'unless-stopped', undefined]) expect(chooseController(svc({ restart })).kind).toBe('Deployment');
   });
@@ -62,10 +67,17 @@ describe('controllers in a conversion', () => {
   const run = (yaml: string, options = {}) => convert({ files: ['/p/compose.yaml'], env: {}, host: memoryHost({ '/p/compose.yaml': yaml }), ...options });
   const find = (r: ReturnType<typeof run>, kind: string) => r.manifests.find((m) => m.kind === kind) as Record<string, any> | undefined;
 
-  it('warns when a Job publishes ports, at the restart line', () => {
+  it('keeps a server with restart "no" a Deployment, reported at the restart line', () => {
     const r = run('services:\n  api:\n    image: nginx\n    restart: "no"\n    ports: ["80"]\n');
+    expect(find(r, 'Job')).toBeUndefined();
+    expect(find(r, 'Deployment')?.metadata.name).toBe('api');
+    expect(r.diagnostics.find((d) => d.code === 'restart-policy')).toMatchObject({ path: 'services.api.restart', pos: { line: 4, col: 14 } });
+  });
+
+  it('warns when an explicit Job declares ports', () => {
+    const r = run('services:\n  api:\n    image: nginx\n    restart: "no"\n    expose: ["80"]\n    x-k8s: { controller: job }\n');
     expect(find(r, 'Job')?.spec.template.spec.restartPolicy).toBe('Never');
-    expect(r.diagnostics.find((d) => d.code === 'job-with-ports')).toMatchObject({ path: 'services.api.restart', pos: { line: 4, col: 14 } });
+    expect(r.diagnostics.find((d) => d.code === 'job-with-ports')?.path).toBe('services.api.x-k8s.controller');
   });
 
   it('maps update_config to rollingUpdate bounds (stop-first: maxUnavailable)', () => {
