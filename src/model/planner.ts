@@ -27,6 +27,8 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
   for (const name of Object.keys(project.services).sort()) {
     const service = project.services[name];
     reportServiceKeys(service, ctx);
+    // Run by a compose provider plugin, not as a container: reported by the key table, no workload.
+    if (service.provider !== undefined) continue;
     const ports = portsOf(service, ctx);
     const storage = storageFor(service, ctx, shared);
     const container = mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts });
