@@ -16,12 +16,32 @@ export function buildNetwork(scope: Construct, plan: AppPlan): void {
       metadata: objectMeta(p.metadata, ns),
       spec: {
         podSelector: selector(p.services),
-        policyTypes: ['Ingress'],
-        ingress: p.ingress.map((rule) =>
-          'fromServices' in rule
-            ? { from: [{ podSelector: selector(rule.fromServices) }] }
-            : { ports: rule.ports.map((port) => ({ port: k8s.IntOrString.fromNumber(port.port), protocol: port.protocol })) },
-        ),
+        // An egress-only policy (ingress: []) must not declare Ingress, or it would deny all ingress.
+        policyTypes: p.egress && p.ingress.length === 0 ? ['Egress'] : p.egress ? ['Ingress', 'Egress'] : ['Ingress'],
+        ...(p.egress && p.ingress.length === 0
+          ? {}
+          : {
+              ingress: p.ingress.map((rule) =>
+                'fromServices' in rule
+                  ? { from: [{ podSelector: selector(rule.fromServices) }] }
+                  : { ports: rule.ports.map((port) => ({ port: k8s.IntOrString.fromNumber(port.port), protocol: port.protocol })) },
+              ),
+            }),
+        ...(p.egress
+          ? {
+              egress: [
+                { to: [{ podSelector: selector(p.egress.toServices) }] },
+                // The cluster DNS, so that Service names still resolve.
+                {
+                  to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+                  ports: [
+                    { port: k8s.IntOrString.fromNumber(53), protocol: 'UDP' },
+                    { port: k8s.IntOrString.fromNumber(53), protocol: 'TCP' },
+                  ],
+                },
+              ],
+            }
+          : {}),
       },
     });
   }

@@ -3,6 +3,8 @@
 // members and admits traffic from its members; policies add up, so a pod on two networks hears
 // both. Services without `networks:` are on `default`. Published ports (ports:, an Ingress, a
 // NodePort/LoadBalancer Service) are reachable from anywhere, as a published port is on the host.
+// A pod whose networks are all `internal: true` cannot reach the outside in compose: its egress is
+// limited to its networks' pods and the cluster DNS.
 
 import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
@@ -14,6 +16,7 @@ export function planNetworkPolicies(ctx: PlanContext, workloads: readonly Worklo
   if (!ctx.options.networkPolicies) return [];
   const label = (service: string) => ctx.selectorLabels(service)['app.kubernetes.io/name'];
   const members = new Map<string, string[]>();
+  const networksOf = new Map<string, string[]>();
   const plans: NetworkPolicyPlan[] = [];
   const policyName = (wanted: string, origin: string, path: string) => ctx.names.claim('NetworkPolicy', toDns1123Label(wanted), origin, ctx.at(path));
 
@@ -31,6 +34,7 @@ export function planNetworkPolicies(ctx: PlanContext, workloads: readonly Worklo
     }
     const nets = service.networks && Object.keys(service.networks).length ? Object.keys(service.networks) : ['default'];
     for (const n of nets) members.set(n, [...(members.get(n) ?? []), w.service]);
+    networksOf.set(w.service, nets);
   }
 
   for (const network of [...members.keys()].sort()) {
@@ -44,10 +48,10 @@ export function planNetworkPolicies(ctx: PlanContext, workloads: readonly Worklo
       });
     }
     if (def.internal === true) {
-      ctx.diags.warn('network-policy-internal', `internal network "${network}": incoming traffic is limited to its members, but outgoing traffic to the outside is not blocked`, {
-        ...ctx.at(path),
-        hint: 'add an Egress NetworkPolicy for these pods to block the outside',
-      });
+      const open = names.filter((n) => !networksOf.get(n)!.every((m) => ctx.project.networks[m]?.internal === true));
+      if (open.length) {
+        ctx.diags.warn('network-policy-internal', `internal network "${network}": ${open.map((n) => `"${n}"`).join(', ')} ${open.length === 1 ? 'is' : 'are'} also on a network that is not internal, so ${open.length === 1 ? 'it keeps' : 'they keep'} access to the outside, as in compose`, ctx.at(path));
+      }
     }
     const labels = names.map(label);
     plans.push({
@@ -55,6 +59,19 @@ export function planNetworkPolicies(ctx: PlanContext, workloads: readonly Worklo
       services: labels,
       partOf: ctx.selectorLabels(names[0])['app.kubernetes.io/part-of'],
       ingress: [{ fromServices: labels }],
+    });
+  }
+
+  for (const [name, nets] of [...networksOf].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!nets.every((n) => ctx.project.networks[n]?.internal === true)) continue;
+    const service = ctx.project.services[name];
+    const peers = [...new Set(nets.flatMap((n) => members.get(n) ?? []))].sort();
+    plans.push({
+      metadata: { name: policyName(`${name}-internal`, `service "${name}"`, ctx.servicePath(service)), labels: ctx.objectLabels(name) },
+      services: [label(name)],
+      partOf: ctx.selectorLabels(name)['app.kubernetes.io/part-of'],
+      ingress: [],
+      egress: { toServices: peers.map(label) },
     });
   }
 

@@ -174,6 +174,8 @@ export interface NetworkPolicyPlan {
   readonly partOf: string;
   /** Ingress rules: from pods of these services (any port), or from anywhere on these ports. */
   readonly ingress: readonly ({ readonly fromServices: readonly string[] } | { readonly ports: readonly { readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP' }[] })[];
+  /** When set, egress is limited too: to pods of these services, and to the cluster DNS. */
+  readonly egress?: { readonly toServices: readonly string[] };
 }
 
 /** A networking.k8s.io/v1 Ingress routing host/path to one Service port. */

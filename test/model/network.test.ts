@@ -51,6 +51,15 @@ describe('--network-policies', () => {
     expect(byName['web-published'].spec.ingress).toEqual([{ ports: [{ port: 80, protocol: 'TCP' }] }]);
   });
 
+  it('keeps pods that are only on internal networks from reaching anything but their networks and DNS', () => {
+    const yaml = 'services:\n  api:\n    image: a\n    networks: [back, front]\n  db:\n    image: postgres\n    networks: [back]\nnetworks:\n  back: { internal: true }\n  front: {}\n';
+    const r = run(yaml, { networkPolicies: true });
+    const egress = all(r, 'NetworkPolicy').filter((p) => p.spec.policyTypes.includes('Egress'));
+    expect(egress.map((p) => [p.metadata.name, p.spec.podSelector.matchExpressions[0].values, p.spec.egress[0].to[0].podSelector.matchExpressions[0].values])).toEqual([['db-internal', ['db'], ['api', 'db']]]);
+    expect(egress[0].spec.egress[1].ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }]);
+    expect(r.diagnostics.find((d) => d.code === 'network-policy-internal')?.message).toContain('"api" is also on a network that is not internal');
+  });
+
   it('puts services without networks: on default', () => {
     const policies = all(run('services:\n  a:\n    image: redis\n  b:\n    image: busybox\n', { networkPolicies: true }), 'NetworkPolicy');
     expect(policies.map((p) => [p.metadata.name, p.spec.podSelector.matchExpressions[0].values])).toEqual([['default-network', ['a', 'b']]]);
