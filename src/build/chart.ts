@@ -9,6 +9,7 @@ import { nodeHost } from '../node-host';
 import { planCompose, type ConvertInput } from '../plan-compose';
 import { k8s } from './k8s';
 import { objectMeta } from './pod';
+import { buildJobReader } from './rbac';
 import { buildNetwork } from './network';
 import { buildScaling } from './scaling';
 import { buildWorkload } from './workloads';
@@ -68,6 +69,7 @@ export class ComposeChart extends Chart {
         },
       });
     }
+    buildJobReader(this, plan);
     for (const w of plan.workloads) this.workload(w, ns);
     buildScaling(this, plan);
     buildNetwork(this, plan);
@@ -76,5 +78,4 @@ export class ComposeChart extends Chart {
   private workload(w: WorkloadPlan, ns: string | undefined): void {
     buildWorkload(this, w, ns);
   }
-
 }

@@ -24,6 +24,12 @@ export interface ConversionOptions {
   /** `--strict`: warnings become errors. @default false */
   readonly strict?: boolean;
   /**
+   * `--no-wait`: no init containers that wait for depends_on (a Service accepting connections, a
+   * Job completing); pods start at once and rely on restarts, as Kubernetes apps usually do.
+   * @default false
+   */
+  readonly noWait?: boolean;
+  /**
    * `--controller`: `statefulset` runs every service that mounts a ReadWriteOnce claim as a
    * StatefulSet with one claim per pod (volumeClaimTemplates); `deployment` keeps a Deployment with
    * strategy Recreate. x-k8s.controller and kompose.controller.type beat it. @default "deployment"

@@ -92,6 +92,8 @@ export interface PodSpec {
   readonly securityContext?: Readonly<Record<string, unknown>>;
   readonly nodeSelector?: Labels;
   readonly imagePullSecrets?: readonly { readonly name: string }[];
+  /** From `init: true`: the pause container is PID 1 and reaps zombies, as docker's tini would. */
+  readonly shareProcessNamespace?: boolean;
   /** From deploy.placement.constraints with `!=` (NotIn), in Kubernetes' own shape. */
   readonly affinity?: Affinity;
   readonly tolerations?: readonly Toleration[];
@@ -245,4 +247,9 @@ export interface AppPlan {
   readonly commonLabels?: Labels;
   /** Added to every object's and pod template's annotations, like kustomize's `commonAnnotations`. */
   readonly commonAnnotations?: Labels;
+  /**
+   * A ServiceAccount, Role (get/list/watch Jobs) and RoleBinding, all of this name, for pods whose
+   * init containers wait for a Job to complete (depends_on: service_completed_successfully).
+   */
+  readonly jobReader?: { readonly metadata: ObjectMeta };
 }

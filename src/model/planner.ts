@@ -10,6 +10,8 @@ import type { ConversionOptions } from './options';
 import type { AppPlan, ServicePortPlan, WorkloadPlan } from './plan';
 import { reportServiceKeys } from './report-keys';
 import { SharedStorage, storageFor } from './storage';
+import { ProjectObjects } from './objects';
+import { serviceSettings, withContainerSettings, withDependencyWaits, withPodSettings } from './service-settings';
 import { applyNetworkModes } from './network-mode';
 import { shapeServices } from './service-shape';
 import { planIngresses } from './ingress';
@@ -20,6 +22,7 @@ import { workloadFor } from './workload';
 export function planApp(project: ComposeProject, options: ConversionOptions, host: Host, diags: Diagnostics): AppPlan {
   const ctx = new PlanContext(project, options, host, diags);
   const shared = new SharedStorage();
+  const objects = new ProjectObjects();
   const referenced = referencedServices(ctx);
   const workloads: WorkloadPlan[] = [];
   const servicePorts = new Map<string, readonly ServicePortPlan[]>();
@@ -31,26 +34,31 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     if (service.provider !== undefined) continue;
     const ports = portsOf(service, ctx);
     const storage = storageFor(service, ctx, shared);
-    const container = mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts });
-    workloads.push(workloadFor(service, ctx, { containers: [container], volumes: storage.volumes, mountsReadWriteOnceClaim: storage.mountsReadWriteOnceClaim }, shared));
+    const settings = serviceSettings(service, ctx, objects);
+    const main = withContainerSettings(mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts }), settings, storage.volumes);
+    const pod = { containers: [main.container], volumes: [...storage.volumes, ...main.volumes], mountsReadWriteOnceClaim: storage.mountsReadWriteOnceClaim };
+    workloads.push(withPodSettings(workloadFor(service, ctx, pod, shared), settings));
     servicePorts.set(name, servicePortsFor(service, ports, ctx, referenced.get(name)));
   }
 
   // network_mode: service:x moves containers and ports into x's pod and Service.
   const joined = applyNetworkModes(ctx, workloads, servicePorts);
   const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, serviceShapes(ctx));
+  // depends_on waits need every Service and Job planned.
+  const waited = withDependencyWaits(shaped.workloads, shaped.services, ctx);
 
   return {
     project: project.name,
     ...(options.namespace ? { namespace: options.namespace } : {}),
-    workloads: shaped.workloads,
+    workloads: waited.workloads,
     services: shaped.services,
     ...nonEmpty('ingresses', planIngresses(ctx, shaped.services)),
     ...nonEmpty('networkPolicies', planNetworkPolicies(ctx, shaped.workloads, shaped.services)),
     ...nonEmpty('autoscalers', komposeAutoscalers(ctx, shaped.workloads)),
     claims: [...shared.claims.values()].filter((c) => c.accessModes.length > 0),
-    configMaps: [...shared.configMaps.values()],
-    secrets: [],
+    configMaps: [...shared.configMaps.values(), ...objects.configMaps.values()],
+    secrets: [...objects.secrets.values()],
+    ...(waited.jobReader ? { jobReader: { metadata: { name: waited.jobReader, labels: ctx.objectLabels() } } } : {}),
   };
 }
 

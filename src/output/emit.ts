@@ -8,6 +8,8 @@ export type Manifest = { apiVersion: string; kind: string; metadata: { name: str
 export const KIND_ORDER: readonly string[] = [
   'Namespace',
   'ServiceAccount',
+  'Role',
+  'RoleBinding',
   'Secret',
   'ConfigMap',
   'PersistentVolumeClaim',

@@ -1,0 +1,99 @@
+// depends_on → init containers that hold a pod back until its dependencies are up, as compose
+// holds back `up`:
+//   service_started    → until the dependency's Service accepts a TCP connection on its first TCP port.
+//   service_healthy    → the same. A Service routes only to Ready pods, and the dependency's
+//                        healthcheck is its readinessProbe, so a connection through the Service
+//                        means at least one of its pods passed its healthcheck. That is as far as
+//                        can be checked from outside; with no healthcheck it is only "accepts TCP".
+//   service_completed_successfully → the dependency runs as a Job (controller.ts); `kubectl wait`
+//                        in the init container waits for its Complete condition, which needs read
+//                        access to Jobs: one ServiceAccount + Role + RoleBinding per project.
+// required: false → a dependency that is not in the project is skipped, and the wait gives up after
+// OPTIONAL_WAIT_SECONDS instead of holding the pod back for ever. `--no-wait` makes none of this.
+
+import type { PlanContext } from './context';
+import { hasHealthcheck } from './healthcheck';
+import { toDns1123Label, toLabelValue } from './names';
+import type { Container, ServicePlan, WorkloadPlan } from './plan';
+
+/** Small, pinned, with `nc` and `sh`: the image of the TCP waits (documented in the README). */
+export const WAIT_IMAGE = 'busybox:1.36.1';
+/** The official kubectl image, pinned to the Kubernetes minor the output is validated against. */
+export const KUBECTL_IMAGE = 'registry.k8s.io/kubectl:v1.32.0';
+export const OPTIONAL_WAIT_SECONDS = 120;
+const POLL_SECONDS = 2;
+
+export interface DependencyWaits {
+  readonly initContainers: readonly Container[];
+  /** Set when a wait reads Jobs through the API. */
+  readonly serviceAccountName?: string;
+}
+
+export function jobReaderName(ctx: PlanContext): string {
+  return toDns1123Label(`${ctx.project.name}-job-reader`);
+}
+
+export function dependencyWaits(serviceName: string, ctx: PlanContext, planned: { services: readonly ServicePlan[]; workloads: readonly WorkloadPlan[] }): DependencyWaits {
+  const service = ctx.project.services[serviceName];
+  const deps = service.depends_on ?? {};
+  if (ctx.options.noWait || Object.keys(deps).length === 0) return { initContainers: [] };
+  const initContainers: Container[] = [];
+  let readsJobs = false;
+  for (const [dep, spec] of Object.entries(deps)) {
+    const path = ctx.servicePath(service, 'depends_on', dep);
+    const target = ctx.project.services[dep];
+    if (!target) continue; // required: false and not in the project (the loader reports required ones)
+    const name = toDns1123Label(`wait-for-${dep}`);
+    if (spec.restart === true) {
+      ctx.diags.warn('depends-on-restart', `restart: true is not converted: Kubernetes does not restart "${serviceName}" when "${dep}" restarts`, ctx.at(`${path}.restart`));
+    }
+    if (spec.condition === 'service_completed_successfully') {
+      const job = planned.workloads.find((w) => w.service === dep && w.kind === 'Job');
+      if (!job) {
+        ctx.diags.warn('depends-on-not-job', `"${dep}" keeps running (it is not a Job), so it never completes; "${serviceName}" does not wait for it`, {
+          ...ctx.at(path),
+          hint: `give "${dep}" restart: "no" or restart: on-failure so it runs as a Job`,
+        });
+        continue;
+      }
+      readsJobs = true;
+      const timeout = spec.required ? '-1s' : `${OPTIONAL_WAIT_SECONDS}s`;
+      initContainers.push({
+        name,
+        image: KUBECTL_IMAGE,
+        args: ['wait', '--for=condition=complete', `job/${job.metadata.name}`, `--timeout=${timeout}`],
+      });
+      continue;
+    }
+    const svc = serviceOf(dep, planned.services);
+    const port = svc?.ports.find((p) => p.protocol === 'TCP');
+    if (!svc || !port) {
+      ctx.diags.warn('depends-on-no-port', `"${serviceName}" cannot wait for "${dep}": it has no Service with a TCP port to connect to`, {
+        ...ctx.at(path),
+        hint: `declare the port "${dep}" listens on with expose:, or use --no-wait`,
+      });
+      continue;
+    }
+    if (spec.condition === 'service_healthy' && !hasHealthcheck(target)) {
+      ctx.diags.warn('depends-on-no-healthcheck', `"${dep}" has no healthcheck, so "${serviceName}" waits only until it accepts connections`, {
+        ...ctx.at(path),
+        hint: `add a healthcheck to "${dep}"; it becomes its readinessProbe`,
+      });
+    }
+    initContainers.push({ name, image: WAIT_IMAGE, command: ['sh', '-c', tcpWaitScript(svc.metadata.name, port.port, spec.required)] });
+  }
+  return { initContainers, ...(readsJobs ? { serviceAccountName: jobReaderName(ctx) } : {}) };
+}
+
+function tcpWaitScript(host: string, port: number, required: boolean): string {
+  const target = `${host}:${port}`;
+  if (required) return `until nc -z -w ${POLL_SECONDS} ${host} ${port}; do echo "waiting for ${target}"; sleep ${POLL_SECONDS}; done`;
+  const tries = Math.ceil(OPTIONAL_WAIT_SECONDS / POLL_SECONDS);
+  return `i=0; until nc -z -w ${POLL_SECONDS} ${host} ${port}; do i=$((i+1)); if [ $i -ge ${tries} ]; then echo "${target} not reachable; starting without it (required: false)"; exit 0; fi; echo "waiting for ${target}"; sleep ${POLL_SECONDS}; done`;
+}
+
+/** The dependency's own Service (named after it), else any Service selecting its pods (a link alias). */
+function serviceOf(dep: string, services: readonly ServicePlan[]): ServicePlan | undefined {
+  const selecting = services.filter((s) => s.selector['app.kubernetes.io/name'] === toLabelValue(dep));
+  return selecting.find((s) => s.metadata.name === toDns1123Label(dep)) ?? selecting[0];
+}

@@ -1,0 +1,69 @@
+// env_file → one ConfigMap per file and `envFrom` on the container, in the files' order (Kubernetes,
+// like compose, lets a later source win, and `env` — compose's `environment:` — win over all).
+
+import * as posixPath from 'node:path/posix';
+import { DotenvError, parseDotenv } from '../compose/dotenv';
+import type { ComposeService } from '../compose/types';
+import type { PlanContext } from './context';
+import { toDns1123Label } from './names';
+import { displayPath } from './paths';
+import { isText, MAX_OBJECT_BYTES, type ProjectObjects } from './objects';
+
+export type EnvFromSource = { readonly configMapRef: { readonly name: string } };
+
+/** Names that usually hold credentials; such values belong in a Secret, so say so. */
+const SECRET_LIKE = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|API_?KEY|CREDENTIAL)/i;
+
+export function envFromFiles(service: ComposeService, ctx: PlanContext, objects: ProjectObjects): EnvFromSource[] {
+  const out: EnvFromSource[] = [];
+  (service.env_file ?? []).forEach((ref, i) => {
+    const path = ctx.servicePath(service, 'env_file', i);
+    const name = envConfigMap(ref.path, ref.required, ref.format, ctx, objects, path);
+    if (name) out.push({ configMapRef: { name } });
+  });
+  return out;
+}
+
+function envConfigMap(file: string, required: boolean, format: string | undefined, ctx: PlanContext, objects: ProjectObjects, path: string): string | undefined {
+  const key = `env:${file}`;
+  const existing = objects.configMaps.get(key);
+  if (existing) return existing.metadata.name;
+  const shown = displayPath(file, ctx.project.workingDir);
+  const text = ctx.host.readFile(file);
+  if (text === undefined) {
+    if (required) ctx.diags.error('env-file-missing', `env file ${shown} not found`, { ...ctx.at(path), hint: 'create it, or mark it optional: env_file: [{ path: …, required: false }]' });
+    return undefined;
+  }
+  if (!isText(text) || Buffer.byteLength(text, 'utf8') > MAX_OBJECT_BYTES) {
+    ctx.diags.warn('env-file-too-large', `env file ${shown} is not UTF-8 text of at most 1 MiB and cannot go into a ConfigMap; it is left out`, ctx.at(path));
+    return undefined;
+  }
+  const data: Record<string, string> = {};
+  try {
+    for (const e of format === 'raw' ? rawEntries(text) : parseDotenv(text)) data[e.key] = e.value;
+  } catch (e) {
+    if (!(e instanceof DotenvError)) throw e;
+    ctx.diags.error('env-file-syntax', e.message, { pos: { file, line: e.line, col: e.col }, hint: `in env file ${shown}, used at ${path}` });
+    return undefined;
+  }
+  const secretLike = Object.keys(data).filter((k) => SECRET_LIKE.test(k));
+  if (secretLike.length) {
+    ctx.diags.warn('env-file-secret', `env file ${shown} sets ${secretLike.join(', ')}, which go into a ConfigMap, readable by anyone who can read ConfigMaps`, {
+      ...ctx.at(path),
+      hint: 'move credentials to compose secrets:, which become Kubernetes Secrets',
+    });
+  }
+  const relative = posixPath.relative(ctx.project.workingDir, file);
+  const wanted = toDns1123Label(`${relative.startsWith('..') ? posixPath.basename(file) : relative}-env`);
+  const name = ctx.names.claim('ConfigMap', wanted, `env file ${shown}`, ctx.at(path));
+  objects.configMaps.set(key, { metadata: { name, labels: ctx.objectLabels() }, data });
+  return name;
+}
+
+/** `format: raw`: KEY=VALUE lines taken literally (no quotes, escapes or interpolation). */
+function rawEntries(text: string): { key: string; value: string }[] {
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !l.trimStart().startsWith('#') && l.includes('='))
+    .map((l) => ({ key: l.slice(0, l.indexOf('=')).trim(), value: l.slice(l.indexOf('=') + 1) }));
+}

@@ -1,0 +1,104 @@
+// Gathers the container- and pod-level settings of one service (healthcheck, resources, security,
+// runtime, env_file, secrets, configs, labels) and applies them: container settings to the
+// service's container before it is placed in a pod, pod settings to its workload afterwards.
+
+import type { ComposeService } from '../compose/types';
+import type { PlanContext } from './context';
+import { dependencyWaits, jobReaderName } from './depends-on';
+import { envFromFiles } from './env-files';
+import { fileObjectsOf } from './file-objects';
+import { healthProbes } from './healthcheck';
+import { metadataOf, type ServiceMetadata } from './annotations';
+import type { ProjectObjects } from './objects';
+import type { Container, PodSpec, PodVolume, ServicePlan, VolumeMount, WorkloadPlan } from './plan';
+import { runtimeOf } from './pod-runtime';
+import { resourcesOf } from './resources';
+import { securityOf } from './security';
+
+export interface ServiceSettings {
+  readonly container: Partial<Container>;
+  readonly pod: Partial<PodSpec>;
+  readonly volumes: readonly PodVolume[];
+  readonly mounts: readonly VolumeMount[];
+  readonly metadata: ServiceMetadata;
+}
+
+export function serviceSettings(service: ComposeService, ctx: PlanContext, objects: ProjectObjects): ServiceSettings {
+  const runtime = runtimeOf(service, ctx);
+  const security = securityOf(service, ctx);
+  const resources = resourcesOf(service, ctx);
+  const envFrom = envFromFiles(service, ctx, objects);
+  const files = fileObjectsOf(service, ctx, objects);
+  return {
+    container: {
+      ...runtime.container,
+      ...(envFrom.length ? { envFrom } : {}),
+      ...(resources ? { resources } : {}),
+      ...healthProbes(service, ctx),
+      ...(security.container ? { securityContext: security.container } : {}),
+    },
+    pod: { ...runtime.pod, ...(security.pod ? { securityContext: security.pod } : {}) },
+    volumes: [...runtime.volumes, ...files.volumes],
+    mounts: [...runtime.mounts, ...files.mounts],
+    metadata: metadataOf(service, ctx),
+  };
+}
+
+/** The service's container with its settings; `taken` are the pod's other volume names. */
+export function withContainerSettings(container: Container, s: ServiceSettings, taken: readonly PodVolume[]): { container: Container; volumes: PodVolume[] } {
+  // Rename our volumes away from names the pod already uses (a compose volume called "dshm").
+  const used = new Set(taken.map((v) => v.name));
+  const renamed = new Map<string, string>();
+  const volumes = s.volumes.map((v) => {
+    let name = v.name;
+    for (let n = 2; used.has(name); n++) name = `${v.name}-${n}`;
+    used.add(name);
+    renamed.set(v.name, name);
+    return name === v.name ? v : { ...v, name };
+  });
+  const mounts = s.mounts.map((m) => ({ ...m, name: renamed.get(m.name) ?? m.name }));
+  const volumeMounts = [...(container.volumeMounts ?? []), ...mounts];
+  return { container: { ...container, ...s.container, ...(volumeMounts.length ? { volumeMounts } : {}) }, volumes };
+}
+
+/** Pod-level settings and metadata onto the service's workload. */
+export function withPodSettings(w: WorkloadPlan, s: ServiceSettings): WorkloadPlan {
+  const { nodeSelector, securityContext, ...rest } = s.pod;
+  const pod: PodSpec = {
+    ...w.pod,
+    ...rest,
+    ...(nodeSelector || w.pod.nodeSelector ? { nodeSelector: { ...w.pod.nodeSelector, ...nodeSelector } } : {}),
+    ...(securityContext || w.pod.securityContext ? { securityContext: { ...w.pod.securityContext, ...securityContext } } : {}),
+  };
+  const annotations = s.metadata.annotations;
+  return {
+    ...w,
+    metadata: {
+      ...w.metadata,
+      labels: { ...s.metadata.labels, ...w.metadata.labels },
+      ...(annotations || w.metadata.annotations ? { annotations: { ...w.metadata.annotations, ...annotations } } : {}),
+    },
+    ...(annotations || w.podAnnotations ? { podAnnotations: { ...w.podAnnotations, ...annotations } } : {}),
+    pod,
+  };
+}
+
+/** depends_on waits, once every workload and Service is planned; also says whether Jobs are read. */
+export function withDependencyWaits(workloads: readonly WorkloadPlan[], services: readonly ServicePlan[], ctx: PlanContext): { workloads: WorkloadPlan[]; jobReader?: string } {
+  let readsJobs = false;
+  const out = workloads.map((w) => {
+    if (!ctx.project.services[w.service]) return w;
+    const waits = dependencyWaits(w.service, ctx, { services, workloads });
+    if (!waits.initContainers.length) return w;
+    if (waits.serviceAccountName) readsJobs = true;
+    return {
+      ...w,
+      pod: {
+        ...w.pod,
+        initContainers: [...waits.initContainers, ...(w.pod.initContainers ?? [])],
+        ...(waits.serviceAccountName ? { serviceAccountName: waits.serviceAccountName } : {}),
+      },
+    };
+  });
+  return { workloads: out, ...(readsJobs ? { jobReader: jobReaderName(ctx) } : {}) };
+}
