@@ -57,6 +57,8 @@ interface ConvertFlags extends ScalingFlags {
   networkPolicies?: boolean;
   profile?: string[];
   strict?: boolean;
+  /** Commander's negated `--no-wait`: false when given. */
+  wait?: boolean;
 }
 
 /** The loader flags, shared by convert and config. */
@@ -108,6 +110,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
         .default('deployment'),
     )
     .option('--network-policies', 'one NetworkPolicy per compose network: pods accept traffic only from pods they share a network with', false)
+    .option('--no-wait', 'no init containers waiting for depends_on (a Service accepting connections, a Job completing)')
     .option('--strict', 'treat warnings as errors', false)
     .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
   addScalingOptions(program.commands.find((c) => c.name() === 'convert')!, builtInPresetNames());
@@ -184,6 +187,7 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     strict: flags.strict,
     controller: flags.controller,
     networkPolicies: flags.networkPolicies,
+    noWait: flags.wait === false,
     host: nodeHost(),
   };
   // Several environments, or Kustomize: one directory per environment (cli-environments.ts).
