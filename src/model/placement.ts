@@ -1,10 +1,12 @@
-// deploy.placement.constraints → nodeSelector (==) and a required node affinity (!= → NotIn).
-// Swarm's node attributes map to the well-known node labels; the ones Kubernetes has no label for
-// (node.id, node.role, engine.labels) are reported.
+// deploy.placement → scheduling. constraints → nodeSelector (==) and a required node affinity
+// (!= → NotIn); Swarm's node attributes map to the well-known node labels, the ones Kubernetes has
+// no label for (node.id, node.role, engine.labels) are reported. preferences `spread: node.labels.K`
+// → a soft topology spread over K; max_replicas_per_node: 1 → a required pod anti-affinity per node
+// (larger caps have no Kubernetes equivalent and are reported).
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import type { Affinity, Labels, NodeSelectorRequirement } from './plan';
+import type { Affinity, Labels, NodeSelectorRequirement, TopologySpreadConstraint } from './plan';
 
 /** Swarm node attribute → Kubernetes node label, and how to translate its values. */
 const NODE_ATTRIBUTES: Readonly<Record<string, { label: string; value?: (v: string) => string }>> = {
@@ -22,11 +24,54 @@ const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 export interface Placement {
   readonly nodeSelector?: Labels;
   readonly affinity?: Affinity;
+  readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
 }
 
 export function placementOf(service: ComposeService, ctx: PlanContext): Placement {
-  const placement = service.deploy?.placement as { constraints?: unknown } | undefined;
-  const constraints = placement?.constraints;
+  const placement = service.deploy?.placement as { constraints?: unknown; preferences?: unknown; max_replicas_per_node?: unknown } | undefined;
+  if (!placement) return {};
+  const fromConstraints = constraintsOf(service, placement.constraints, ctx);
+  const spread = spreadOf(service, placement.preferences, ctx);
+  const cap = placement.max_replicas_per_node;
+  const antiAffinity = cap === 1 || cap === '1';
+  if (cap !== undefined && cap !== null && !antiAffinity) {
+    ctx.diags.warn('placement-max-replicas', `max_replicas_per_node: ${JSON.stringify(cap)} is not converted: Kubernetes can cap pods per node at 1 (a pod anti-affinity), not at ${JSON.stringify(cap)}`, {
+      ...ctx.at(ctx.servicePath(service, 'deploy', 'placement', 'max_replicas_per_node')),
+      hint: 'a topologySpreadConstraint on kubernetes.io/hostname spreads the pods evenly instead',
+    });
+  }
+  const affinity: Affinity | undefined =
+    fromConstraints.affinity || antiAffinity
+      ? {
+          ...fromConstraints.affinity,
+          ...(antiAffinity
+            ? { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: ctx.selectorLabels(service.name) } }] } }
+            : {}),
+        }
+      : undefined;
+  return {
+    ...(fromConstraints.nodeSelector ? { nodeSelector: fromConstraints.nodeSelector } : {}),
+    ...(affinity ? { affinity } : {}),
+    ...(spread.length ? { topologySpreadConstraints: spread } : {}),
+  };
+}
+
+function spreadOf(service: ComposeService, preferences: unknown, ctx: PlanContext): TopologySpreadConstraint[] {
+  if (!Array.isArray(preferences)) return [];
+  const out: TopologySpreadConstraint[] = [];
+  preferences.forEach((p, i) => {
+    const spread = typeof p === 'object' && p !== null ? (p as { spread?: unknown }).spread : undefined;
+    const label = typeof spread === 'string' && spread.startsWith('node.labels.') ? spread.slice('node.labels.'.length) : undefined;
+    if (!label || !LABEL_KEY.test(label)) {
+      ctx.diags.warn('placement-preference', `placement preference ${JSON.stringify(p)} is not converted: only "spread: node.labels.KEY" has a Kubernetes equivalent`, ctx.at(ctx.servicePath(service, 'deploy', 'placement', 'preferences', i)));
+      return;
+    }
+    out.push({ maxSkew: 1, topologyKey: label, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: ctx.selectorLabels(service.name) } });
+  });
+  return out;
+}
+
+function constraintsOf(service: ComposeService, constraints: unknown, ctx: PlanContext): Placement {
   if (!Array.isArray(constraints)) return {};
   const selector: Record<string, string> = {};
   const notIn: NodeSelectorRequirement[] = [];

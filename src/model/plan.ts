@@ -100,6 +100,7 @@ export interface PodSpec {
   readonly serviceAccountName?: string;
   /** ClusterFirstWithHostNet with hostNetwork, so the pod still resolves Service names. */
   readonly dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  readonly topologySpreadConstraints?: readonly TopologySpreadConstraint[];
 }
 
 export interface NodeSelectorRequirement {
@@ -109,9 +110,21 @@ export interface NodeSelectorRequirement {
 }
 
 export interface Affinity {
-  readonly nodeAffinity: {
+  readonly nodeAffinity?: {
     readonly requiredDuringSchedulingIgnoredDuringExecution: { readonly nodeSelectorTerms: readonly { readonly matchExpressions: readonly NodeSelectorRequirement[] }[] };
   };
+  /** deploy.placement.max_replicas_per_node: 1 → at most one of the service's pods per node. */
+  readonly podAntiAffinity?: {
+    readonly requiredDuringSchedulingIgnoredDuringExecution: readonly { readonly topologyKey: string; readonly labelSelector: { readonly matchLabels: Labels } }[];
+  };
+}
+
+/** deploy.placement.preferences spread → pods spread evenly over a node label's values, softly. */
+export interface TopologySpreadConstraint {
+  readonly maxSkew: number;
+  readonly topologyKey: string;
+  readonly whenUnsatisfiable: 'ScheduleAnyway' | 'DoNotSchedule';
+  readonly labelSelector: { readonly matchLabels: Labels };
 }
 
 export interface Toleration {

@@ -92,6 +92,19 @@ describe('controllers in a conversion', () => {
     expect(spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([{ key: 'disk', operator: 'NotIn', values: ['hdd'] }]);
   });
 
+  it('turns spread preferences into a soft topology spread and a cap of one per node into an anti-affinity', () => {
+    const r = run('services:\n  web:\n    image: nginx\n    deploy:\n      placement:\n        preferences: [{ spread: node.labels.zone }]\n        max_replicas_per_node: 1\n');
+    const spec = find(r, 'Deployment')?.spec.template.spec;
+    expect(spec.topologySpreadConstraints).toEqual([{ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/part-of': 'p' } } }]);
+    expect(spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe('kubernetes.io/hostname');
+  });
+
+  it('reports a per-node cap above one at its line', () => {
+    const r = run('services:\n  web:\n    image: nginx\n    deploy:\n      placement:\n        max_replicas_per_node: 3\n');
+    expect(r.diagnostics.find((d) => d.code === 'placement-max-replicas')).toMatchObject({ path: 'services.web.deploy.placement.max_replicas_per_node', pos: { line: 6 } });
+    expect(find(r, 'Deployment')?.spec.template.spec.affinity).toBeUndefined();
+  });
+
   it('gives a StatefulSet a claim per pod and a headless governing Service with --controller statefulset', () => {
     const r = run('services:\n  db:\n    image: postgres\n    volumes: ["data:/var/lib/postgresql/data"]\nvolumes:\n  data: {}\n', { controller: 'statefulset' });
     const sts = find(r, 'StatefulSet');
