@@ -76,7 +76,7 @@ describe('parseComposeYaml', () => {
   });
 
   it('stops an alias bomb with a diagnostic instead of expanding it', () => {
-    // A lower limit keeps the test quick: at the default (2M nodes) this input takes ~20 s to reject.
+    // A low node limit keeps the test quick whatever the defaults are (2M nodes took ~20 s to reach).
     const saved = PARSE_LIMITS.maxNodes;
     PARSE_LIMITS.maxNodes = 20_000;
     onTestFinished(() => void (PARSE_LIMITS.maxNodes = saved));
