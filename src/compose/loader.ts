@@ -186,7 +186,8 @@ function normalizeService(
     ctx.diags.error('invalid-value', 'image must be a string', { path, pos: ctx.sourceMap.get(path) });
     delete out.image;
   }
-  if (out.image === undefined && out.build === undefined) {
+  // A `provider:` service is run by a plugin and needs neither (compose-go checkConsistency).
+  if (out.image === undefined && out.build === undefined && out.provider === undefined) {
     ctx.diags.error('missing-image', `service "${name}" has neither an image nor a build section`, {
       path: ctx.path,
       pos: ctx.sourceMap.get(ctx.path),
