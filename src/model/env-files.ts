@@ -54,7 +54,9 @@ function envConfigMap(file: string, required: boolean, format: string | undefine
     });
   }
   const relative = posixPath.relative(ctx.project.workingDir, file);
-  const wanted = toDns1123Label(`${relative.startsWith('..') ? posixPath.basename(file) : relative}-env`);
+  // `app.env` → app-env, `.env` → env, `config/web.conf` → config-web-conf-env.
+  const base = toDns1123Label(relative.startsWith('..') ? posixPath.basename(file) : relative);
+  const wanted = /(^|-)env$/.test(base) ? base : toDns1123Label(`${base}-env`);
   const name = ctx.names.claim('ConfigMap', wanted, `env file ${shown}`, ctx.at(path));
   objects.configMaps.set(key, { metadata: { name, labels: ctx.objectLabels() }, data });
   return name;

@@ -111,9 +111,9 @@ function gpuCount(service: ComposeService, ctx: PlanContext, reservations: Recor
     const path = ctx.servicePath(service, ...base, 'devices', i);
     const dev = isRecord(d) ? d : {};
     const caps = Array.isArray(dev.capabilities) ? dev.capabilities.map(String) : [];
-    const driver = dev.driver === undefined ? 'nvidia' : String(dev.driver);
-    if (!caps.includes('gpu') || driver !== 'nvidia') {
-      ctx.diags.warn('unsupported-device', `device reservation (capabilities ${JSON.stringify(caps)}, driver ${driver}) is not converted: only NVIDIA GPUs map to a Kubernetes extended resource (nvidia.com/gpu)`, { ...ctx.at(path), hint: 'request the device plugin\'s resource with x-k8s or by editing the output' });
+    const driver = dev.driver === undefined ? undefined : String(dev.driver);
+    if (!caps.includes('gpu') || (driver !== undefined && driver !== 'nvidia')) {
+      ctx.diags.warn('unsupported-device', `device reservation (capabilities ${JSON.stringify(caps)}${driver ? `, driver ${driver}` : ''}) is not converted: only NVIDIA GPUs map to a Kubernetes extended resource (nvidia.com/gpu)`, { ...ctx.at(path), hint: 'request the device plugin\'s resource with x-k8s or by editing the output' });
       return;
     }
     const count = Number(dev.count);
