@@ -31,6 +31,13 @@ export function shapeServices(
   const mainIndex = (service: string) => services.findIndex((p) => p.selector['app.kubernetes.io/name'] === ctx.selectorLabels(service)['app.kubernetes.io/name']);
   for (const [name, shape] of shapes) {
     const i = mainIndex(name);
+    if (i < 0 && shape.headless) {
+      // A headless Service needs no port: it gives the pods DNS names (Kompose allows this too).
+      const service = ctx.project.services[name];
+      const k8sName = ctx.names.claim('Service', toDns1035Label(name), `service "${name}"`, ctx.at(ctx.servicePath(service)));
+      services.push({ metadata: { name: k8sName, labels: ctx.objectLabels(name), ...(shape.annotations ? { annotations: shape.annotations } : {}) }, type: 'ClusterIP', headless: true, selector: ctx.selectorLabels(name), ports: [] });
+      continue;
+    }
     if (i < 0) {
       ctx.diags.warn('service-type-ignored', `"${name}" has no ports, so it gets no Service and the service type asked for at ${shape.from} is not used`, {
         ...ctx.at(shape.from),

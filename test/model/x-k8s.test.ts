@@ -83,3 +83,10 @@ describe('kompose labels', () => {
     expect(hpa?.spec).toMatchObject({ minReplicas: 1, maxReplicas: 3, metrics: [{ resource: { name: 'memory', target: { averageUtilization: 70 } } }] });
   });
 });
+
+describe('headless Services', () => {
+  it('are made without ports when asked for a service that has none', () => {
+    const r = run('services:\n  worker:\n    image: busybox\n    labels: { kompose.service.type: headless }\n');
+    expect(find(r, 'Service', 'worker')?.spec).toMatchObject({ clusterIP: 'None', ports: [] });
+  });
+});
