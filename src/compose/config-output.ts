@@ -19,6 +19,8 @@ const ordered = (o: unknown, order: readonly string[]): unknown => {
 const PORT_ORDER = ['name', 'mode', 'host_ip', 'target', 'published', 'protocol', 'app_protocol'];
 const VOLUME_ORDER = ['type', 'source', 'target', 'read_only', 'consistency', 'bind', 'volume', 'tmpfs', 'image'];
 const DEPENDS_ORDER = ['condition', 'restart', 'required'];
+const BUILD_ORDER = ['context', 'dockerfile', 'dockerfile_inline'];
+const RESOURCE_ORDER = ['name'];
 
 function serviceConfig(service: ComposeService): Plain {
   const { name: _name, ...rest } = service;
@@ -26,6 +28,7 @@ function serviceConfig(service: ComposeService): Plain {
   if (out.networks === undefined && out.network_mode === undefined) out.networks = { default: null };
   if (Array.isArray(out.ports)) out.ports = out.ports.map((p) => ordered(p, PORT_ORDER));
   if (Array.isArray(out.volumes)) out.volumes = out.volumes.map((v) => ordered(v, VOLUME_ORDER));
+  if (out.build) out.build = ordered(out.build, BUILD_ORDER);
   if (out.depends_on) out.depends_on = sortKeys(Object.fromEntries(Object.entries(out.depends_on as Plain).map(([k, v]) => [k, ordered(v, DEPENDS_ORDER)])));
   for (const key of ['environment', 'labels', 'annotations']) if (out[key] && typeof out[key] === 'object') out[key] = sortKeys(out[key] as Plain);
   // Empty lists and maps the loader filled in are not printed, as docker compose omits empty values.
@@ -41,7 +44,7 @@ function resources(project: ComposeProject, section: Record<string, Record<strin
   for (const key of Object.keys(section).sort()) {
     const def = section[key] ?? {};
     const name = typeof def.name === 'string' ? def.name : def.external === true ? key : `${project.name}_${key}`;
-    out[key] = sortKeys({ ...def, name });
+    out[key] = ordered(sortKeys({ ...def, name }), RESOURCE_ORDER);
   }
   return out;
 }
@@ -65,7 +68,15 @@ export function projectConfig(project: ComposeProject): Plain {
   return out;
 }
 
+/** `$` → `$$` in every string, as docker compose prints them, so the output loads again unchanged. */
+function escapeDollars(v: unknown): unknown {
+  if (typeof v === 'string') return v.replace(/\$/g, '$$$$');
+  if (Array.isArray(v)) return v.map(escapeDollars);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeDollars(x)]));
+  return v;
+}
+
 /** The YAML `docker compose config` would print for this project. */
 export function projectConfigYaml(project: ComposeProject): string {
-  return stringify(projectConfig(project), { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(escapeDollars(projectConfig(project)), { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -70,6 +70,38 @@ describe('projectConfig', () => {
   });
 });
 
+describe('round trip', () => {
+  it('the printed config loads again to the same config, literal $ included', () => {
+    const first = load({
+      'compose.yaml': [
+        'name: rt',
+        'services:',
+        '  web:',
+        '    build: {context: ./web, args: [A=1]}',
+        '    command: echo $$HOME "${GREETING:-hi}"',
+        '    ports: ["127.0.0.1:8080-8081:80-81/udp"]',
+        '    volumes: ["./src:/src:ro", "cache:/cache"]',
+        '    environment: {PASSWORD: "pa$$word"}',
+        '    healthcheck: {test: ["CMD", "true"], interval: 5s}',
+        '    depends_on: {db: {condition: service_healthy}}',
+        '  db:',
+        '    image: postgres',
+        '    networks: {back: {aliases: [database]}}',
+        'volumes: {cache: {}}',
+        'networks: {back: {}}',
+        '',
+      ].join('\n'),
+    });
+    expect(first.errors).toEqual([]);
+    const text = projectConfigYaml(first.project!);
+    expect(text).toContain('- $$HOME');
+    expect(text).toContain('PASSWORD: pa$$word');
+    const second = load({ 'compose.yaml': text });
+    expect(second.errors).toEqual([]);
+    expect(projectConfig(second.project!)).toEqual(projectConfig(first.project!));
+  });
+});
+
 describe('compose2k8s config (CLI)', () => {
   function cli(files: Record<string, string>, args: string[], env: Record<string, string> = {}) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-config-'));
