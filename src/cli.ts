@@ -199,6 +199,8 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
   for (const d of sortDiagnostics(result.diagnostics)) {
     io.stderr(formatDiagnostic(relativize(d, io.cwd), sources) + '\n');
   }
+  // No compose file found (and no -f): a usage error, as a missing -f file is.
+  if (result.diagnostics.some((d) => d.code === 'no-compose-file')) return EXIT_USAGE;
   if (!result.ok) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);
@@ -270,6 +272,7 @@ async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
   const shown = new Map<string, string>();
   for (const [file, text] of sources) shown.set(displayPath(file, io.cwd), text);
   for (const d of sortDiagnostics(diags.list)) io.stderr(formatDiagnostic(relativize(d, io.cwd), shown) + '\n');
+  if (diags.list.some((d) => d.code === 'no-compose-file')) return EXIT_USAGE;
   if (!project || diags.hasErrors) {
     const errors = diags.list.filter((d) => d.severity === 'error').length;
     io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'} in the compose project\n`);

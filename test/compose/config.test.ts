@@ -137,6 +137,12 @@ describe('compose2k8s config (CLI)', () => {
     expect(r.stderr).toContain('   4 |     restart: 5\n     |              ^');
   });
 
+  it('no compose file here or above is a usage error (exit 2)', async () => {
+    const r = await cli({ 'readme.txt': 'no compose file' }, []);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[no-compose-file] no compose file found in');
+  });
+
   it('--format json prints the same project as JSON; -q prints nothing', async () => {
     const files = { 'compose.yaml': 'name: j\nservices:\n  web:\n    image: nginx\n' };
     expect(JSON.parse((await cli(files, ['--format', 'json'])).stdout)).toEqual({ name: 'j', services: { web: { image: 'nginx', networks: { default: null } } }, networks: { default: { name: 'j_default' } } });
