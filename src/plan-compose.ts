@@ -48,6 +48,14 @@ export function planCompose(input: ConvertInput): PlanResult {
     host: input.host,
     diags,
   });
+  if (project && !diags.hasErrors && Object.keys(project.services).length === 0) {
+    // An empty stream makes `kubectl apply -f -` fail with no reason given; say why here instead.
+    diags.error('no-services', 'the project has no services to convert', {
+      path: 'services',
+      pos: project.sourceMap.get('services') ?? (files[0] ? { file: files[0].path, line: 1, col: 1 } : undefined),
+      hint: 'define a service under "services:", or enable its profile with --profile NAME',
+    });
+  }
   if (!project || diags.hasErrors) return { project, diagnostics: finish(diags, input.strict), sources };
   const unscaled = planApp(project, input, input.host, diags);
   // Scaling is its own pure step over the plan, so variants.ts can scale one plan per environment.

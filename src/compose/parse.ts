@@ -9,6 +9,7 @@ import {
   LineCounter,
   Node as YamlNode,
   parseDocument,
+  visit,
   Scalar,
   YAMLMap,
   YAMLSeq,
@@ -33,6 +34,8 @@ export interface ParsedFile {
 export const PARSE_LIMITS = {
   /** Nodes produced after alias expansion; a billion-laughs document stops here. */
   maxNodes: 2_000_000,
+  /** Nodes produced by expanding aliases and merge keys: real files reuse a few small anchors. */
+  maxAliasNodes: 100_000,
   maxDepth: 200,
 };
 
@@ -80,14 +83,23 @@ export function parseComposeYaml(file: string, text: string, diags: Diagnostics)
   const sourceMap = new SourceMap();
   const mergeTags = new Map<string, MergeTag>();
   let nodes = 0;
+  let aliasNodes = 0;
+  let expanding = 0;
+  const aliasTargets = anchorIndex(doc);
 
   const toPlain = (node: unknown, path: string, depth: number, keyOffset?: number): unknown => {
     if (++nodes > PARSE_LIMITS.maxNodes || depth > PARSE_LIMITS.maxDepth) throw new TooLarge();
+    if (expanding > 0 && ++aliasNodes > PARSE_LIMITS.maxAliasNodes) throw new TooLarge();
     if (isAlias(node)) {
-      const target = (node as Alias).resolve(doc);
+      const target = aliasTargets.get(node as Alias);
       if (!target) return null;
       recordPos(node as Alias, path, keyOffset);
-      return toPlain(target, path, depth + 1, keyOffset ?? (node as Alias).range?.[0]);
+      expanding++;
+      try {
+        return toPlain(target, path, depth + 1, keyOffset ?? (node as Alias).range?.[0]);
+      } finally {
+        expanding--;
+      }
     }
     if (node === null || node === undefined) return null;
     const n = node as YamlNode;
@@ -137,13 +149,32 @@ export function parseComposeYaml(file: string, text: string, diags: Diagnostics)
     if (e instanceof TooLarge) {
       diags.error(
         'yaml-too-large',
-        `the document expands to more than ${PARSE_LIMITS.maxNodes} nodes or nests deeper than ${PARSE_LIMITS.maxDepth} levels`,
+        `the document expands to more than ${PARSE_LIMITS.maxNodes} nodes (${PARSE_LIMITS.maxAliasNodes} through aliases and merge keys) or nests deeper than ${PARSE_LIMITS.maxDepth} levels`,
         { pos: { file, line: 1, col: 1 }, hint: 'check for aliases that refer to other aliases many times over' },
       );
       return undefined;
     }
     throw e;
   }
+}
+
+/**
+ * Every alias → the node it refers to (the last anchor of that name before it), in one pass.
+ * Alias.resolve() walks the whole document per call, which made an alias bomb take minutes
+ * before reaching PARSE_LIMITS.
+ */
+function anchorIndex(doc: Document.Parsed): Map<Alias, YamlNode> {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode>();
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) targets.set(node, target);
+      } else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
 }
 
 function scalarValue(s: Scalar): unknown {
