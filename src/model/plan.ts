@@ -64,6 +64,12 @@ export interface Container {
   readonly securityContext?: Readonly<Record<string, unknown>>;
   readonly tty?: boolean;
   readonly stdin?: boolean;
+  /** post_start / pre_stop hooks. */
+  readonly lifecycle?: { readonly postStart?: LifecycleHandler; readonly preStop?: LifecycleHandler };
+}
+
+export interface LifecycleHandler {
+  readonly exec: { readonly command: readonly string[] };
 }
 
 export type VolumeSource =

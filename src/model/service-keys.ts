@@ -51,9 +51,9 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   stop_grace_period: mapped('`terminationGracePeriodSeconds` (rounded up to whole seconds)'),
   stop_signal: unsupported('Kubernetes always stops containers with SIGTERM', 'handle SIGTERM in the image, or send the signal from a preStop hook'),
   init: mapped('`shareProcessNamespace: true`: the pause container is PID 1 and reaps zombies, the job docker\'s tini does'),
-  pre_start: unsupported('compose runs these steps in ephemeral containers; they are not converted', 'write them as initContainers'),
-  post_start: unsupported('not converted', 'write a lifecycle.postStart exec hook'),
-  pre_stop: unsupported('not converted', 'write a lifecycle.preStop exec hook'),
+  pre_start: mapped('initContainers after the depends_on waits, in order: the step\'s image (else the service\'s), command → `args`, environment, working_dir, numeric user, privileged, and the service\'s volume mounts'),
+  post_start: mapped('the container\'s `lifecycle.postStart` exec handler; several hooks (or a hook\'s working_dir/environment) run as one `/bin/sh -c \'a && b\'`; user/privileged are reported'),
+  pre_stop: mapped('the container\'s `lifecycle.preStop` exec handler, as post_start'),
   provider: unsupported('the service is run by a compose provider plugin, not as a container', 'deploy what the provider manages (a model runner, a cloud resource) by its own Kubernetes means'),
   models: unsupported('AI models are served by Docker Model Runner, which has no Kubernetes counterpart here', 'deploy a model server and give its URL in environment:'),
 

@@ -4,6 +4,7 @@
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { chooseController, listens, parseRestart, restartIntent, type ControllerChoice } from './controller';
+import { applyLifecycle } from './lifecycle';
 import { toDns1123Label } from './names';
 import { placementOf } from './placement';
 import type { ClaimPlan, Container, PodVolume, WorkloadPlan } from './plan';
@@ -29,7 +30,7 @@ export function workloadFor(service: ComposeService, ctx: PlanContext, pod: PodP
   const { settings } = settingsOf(service, ctx);
   // Before the StatefulSet's claim templates copy the claims.
   if (shared) applyClaimSettings(service, settings, shared);
-  return applyWorkloadSettings(controllerWorkload(service, ctx, pod, shared), service, settings);
+  return applyWorkloadSettings(applyLifecycle(controllerWorkload(service, ctx, pod, shared), service, ctx), service, settings);
 }
 
 function controllerWorkload(service: ComposeService, ctx: PlanContext, pod: PodParts, shared: SharedStorage | undefined): WorkloadPlan {

@@ -114,3 +114,23 @@ describe('controllers in a conversion', () => {
     expect(find(r, 'PersistentVolumeClaim')).toBeUndefined();
   });
 });
+
+describe('lifecycle hooks', () => {
+  const run = (yaml: string) => convert({ files: ['/p/compose.yaml'], env: {}, host: memoryHost({ '/p/compose.yaml': yaml }) });
+  const pod = (r: ReturnType<typeof run>) => (r.manifests.find((m) => m.kind === 'Deployment') as Record<string, any>).spec.template.spec;
+
+  it('runs one post_start hook as an exec handler, as written', () => {
+    const spec = pod(run('services:\n  app:\n    image: nginx\n    post_start:\n      - command: ["nginx", "-s", "reload"]\n'));
+    expect(spec.containers[0].lifecycle).toEqual({ postStart: { exec: { command: ['nginx', '-s', 'reload'] } } });
+  });
+
+  it('joins several pre_stop hooks into one shell command, quoting each word', () => {
+    const spec = pod(run('services:\n  app:\n    image: nginx\n    pre_stop:\n      - command: ["echo", "it\'s done"]\n      - command: sleep 2\n'));
+    expect(spec.containers[0].lifecycle.preStop.exec.command).toEqual(['/bin/sh', '-c', "echo 'it'\\''s done' && sleep 2"]);
+  });
+
+  it('turns pre_start steps into init containers with the service image by default', () => {
+    const spec = pod(run('services:\n  app:\n    image: ghcr.io/a/app:1\n    pre_start:\n      - command: ["migrate"]\n'));
+    expect(spec.initContainers).toEqual([{ name: 'pre-start-1', image: 'ghcr.io/a/app:1', args: ['migrate'] }]);
+  });
+});
