@@ -7,6 +7,7 @@ import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
 import { displayPath } from './paths';
+import { secretOfFile } from './file-objects';
 import { isText, MAX_OBJECT_BYTES, type ProjectObjects } from './objects';
 
 export type EnvFromSource = { readonly configMapRef: { readonly name: string } };
@@ -29,6 +30,11 @@ function envConfigMap(file: string, required: boolean, format: string | undefine
   const existing = objects.configMaps.get(key);
   if (existing) return existing.metadata.name;
   const shown = displayPath(file, ctx.project.workingDir);
+  const secret = secretOfFile(file, ctx);
+  if (secret !== undefined) {
+    ctx.diags.warn('env-file-secret-file', `env file ${shown} is the file of secret "${secret}" and is not put in a ConfigMap; it is left out`, { ...ctx.at(path), hint: `read the value from /run/secrets/${secret} instead` });
+    return undefined;
+  }
   const text = ctx.host.readFile(file);
   if (text === undefined) {
     if (required) ctx.diags.error('env-file-missing', `env file ${shown} not found`, { ...ctx.at(path), hint: 'create it, or mark it optional: env_file: [{ path: …, required: false }]' });

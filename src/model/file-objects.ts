@@ -125,3 +125,8 @@ function modeAt(value: unknown, path: string, ctx: PlanContext): number | undefi
   }
   return mode;
 }
+
+/** The top-level secret whose `file:` is `file` (absolute), if any: such a file never goes into a ConfigMap. */
+export function secretOfFile(file: string, ctx: PlanContext): string | undefined {
+  return Object.entries(ctx.project.secrets).find(([, def]) => typeof def.file === 'string' && posixPath.resolve(ctx.project.workingDir, def.file) === file)?.[0];
+}

@@ -10,6 +10,7 @@ import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
 import { displayPath, isInside } from './paths';
 import { DEFAULT_PVC_SIZE } from './options';
+import { secretOfFile } from './file-objects';
 import type { ClaimPlan, ConfigMapPlan, PodVolume, VolumeMount } from './plan';
 
 /** ConfigMaps hold at most 1 MiB; leave room for metadata. */
@@ -149,6 +150,15 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
     return { volumeName: `bind-${posixPath.basename(v.target)}`, source: { kind: 'hostPath', path: source } };
   }
   const kind = mode === 'emptyDir' ? undefined : ctx.host.stat(source);
+  const secret = kind === 'file' ? secretOfFile(source, ctx) : undefined;
+  if (secret !== undefined) {
+    // A ConfigMap is readable by anyone who may read ConfigMaps: a secret's file never goes there.
+    ctx.diags.warn('bind-mount-secret-file', `bind mount ${shown} → ${v.target} is the file of secret "${secret}" and is not put in a ConfigMap; the mount is left out`, {
+      ...ctx.at(path),
+      hint: `mount it as a secret: secrets: [{ source: ${secret}, target: ${v.target} }]`,
+    });
+    return undefined;
+  }
   if (kind === 'file') {
     const configMap = configMapForFile(source, ctx, shared, path);
     if (configMap) return { volumeName: configMap.name, source: { kind: 'configMap', configMapName: configMap.name }, subPath: configMap.key };

@@ -1,0 +1,84 @@
+// depends_on → wait init containers (src/model/depends-on.ts), through the whole planner.
+
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/index';
+import { memoryHost } from '../../src/host';
+import type { Container } from '../../src/model/plan';
+
+function plan(compose: string, options: { noWait?: boolean } = {}) {
+  const result = convert({ files: ['/p/compose.yaml'], env: {}, ...options, host: memoryHost({ '/p/compose.yaml': compose }) });
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const waits = (service: string): readonly Container[] => result.plan!.workloads.find((w) => w.service === service)?.pod.initContainers ?? [];
+  return { result, waits };
+}
+
+const base = `
+services:
+  web:
+    image: nginx:1.27
+    depends_on:
+      db: { condition: service_healthy }
+      migrate: { condition: service_completed_successfully }
+  db:
+    image: postgres:16
+    healthcheck: { test: ["CMD", "pg_isready"] }
+  migrate:
+    image: migrate/migrate:v4.17.1
+    restart: "no"
+`;
+
+describe('depends_on waits', () => {
+  it('waits for a dependency\'s Service on its port with the pinned busybox', () => {
+    const [db] = plan(base).waits('web');
+    expect(db).toEqual({ name: 'wait-for-db', image: 'busybox:1.36.1', command: ['sh', '-c', 'until nc -z -w 2 db 5432; do echo "waiting for db:5432"; sleep 2; done'] });
+  });
+
+  it('waits for a Job\'s completion with kubectl, under a ServiceAccount that may read Jobs', () => {
+    const { result, waits } = plan(base);
+    expect(waits('web')[1]).toEqual({ name: 'wait-for-migrate', image: 'registry.k8s.io/kubectl:v1.32.0', args: ['wait', '--for=condition=complete', 'job/migrate', '--timeout=-1s'] });
+    expect(result.plan!.workloads.find((w) => w.service === 'web')!.pod.serviceAccountName).toBe('p-job-reader');
+    const kinds = result.manifests.filter((m) => m.metadata.name === 'p-job-reader').map((m) => m.kind);
+    expect(kinds).toEqual(['ServiceAccount', 'Role', 'RoleBinding']);
+    const role = result.manifests.find((m) => m.kind === 'Role') as unknown as { rules: unknown[] };
+    expect(role.rules).toEqual([{ apiGroups: ['batch'], resources: ['jobs'], verbs: ['get', 'list', 'watch'] }]);
+  });
+
+  it('makes no waits and no RBAC objects with --no-wait', () => {
+    const { result, waits } = plan(base, { noWait: true });
+    expect(waits('web')).toEqual([]);
+    expect(result.manifests.some((m) => m.kind === 'Role' || m.kind === 'ServiceAccount')).toBe(false);
+  });
+
+  it('skips a missing optional dependency and bounds the wait for a present one', () => {
+    const { waits } = plan(`
+services:
+  web:
+    image: nginx:1.27
+    depends_on:
+      cache: { condition: service_started, required: false }
+      ghost: { condition: service_started, required: false }
+  cache:
+    image: redis:7
+`);
+    const all = waits('web');
+    expect(all.map((c) => c.name)).toEqual(['wait-for-cache']);
+    expect(all[0].command![2]).toContain('if [ $i -ge 60 ]; then echo "cache:6379 not reachable; starting without it (required: false)"; exit 0; fi');
+  });
+
+  it('reports a dependency it cannot wait for: no port, or never completing', () => {
+    const { result, waits } = plan(`
+services:
+  web:
+    image: nginx:1.27
+    depends_on:
+      app: { condition: service_started }
+      cache: { condition: service_completed_successfully }
+  app:
+    image: example/app:1
+  cache:
+    image: redis:7
+`);
+    expect(waits('web')).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['depends-on-no-port', 'depends-on-not-job']));
+  });
+});
