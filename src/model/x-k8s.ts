@@ -116,23 +116,25 @@ export const TOP_LEVEL_FIELDS: Fields<Omit<WorkloadSettings, 'controller' | 'ser
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function read<T>(value: unknown, path: string, fields: Fields<T>, project: ComposeProject, diags: Diagnostics, skip: readonly string[]): Partial<T> {
+/** The scaling step's keys, accepted here (and named in the unknown-key hint) but read there. */
+const SCALING_PASS_THROUGH: Readonly<Record<string, FieldReader<never>>> = Object.fromEntries(X_K8S_SCALING_KEYS.map((k) => [k, () => undefined]));
+
+function read<T>(value: unknown, path: string, fields: Fields<T>, project: ComposeProject, diags: Diagnostics, passThrough: Readonly<Record<string, FieldReader<never>>>): Partial<T> {
   if (value === undefined || value === null) return {};
   const reader = new SettingsReader(diags, (p) => project.sourceMap.get(p), 'x-k8s', 'x-k8s');
   if (!isRecord(value)) {
     reader.error(path, 'invalid-value', `${path} must be a mapping`);
     return {};
   }
-  const mine = Object.fromEntries(Object.entries(value).filter(([k]) => !skip.includes(k)));
-  return reader.object<T>(mine, path, fields) ?? {};
+  return reader.object<T>(value, path, { ...passThrough, ...fields } as Fields<T>) ?? {};
 }
 
 /** `services.<name>.x-k8s`, checked; the scaling keys are left to the scaling step. */
 export function serviceXK8s(service: ComposeService, project: ComposeProject, diags: Diagnostics): WorkloadSettings {
-  return read(service['x-k8s'], joinPath(joinPath('services', service.name), 'x-k8s'), SERVICE_FIELDS, project, diags, X_K8S_SCALING_KEYS);
+  return read(service['x-k8s'], joinPath(joinPath('services', service.name), 'x-k8s'), SERVICE_FIELDS, project, diags, SCALING_PASS_THROUGH);
 }
 
 /** Top-level `x-k8s`, checked. */
 export function topLevelXK8s(project: ComposeProject, diags: Diagnostics): WorkloadSettings {
-  return read(project.extensions['x-k8s'], 'x-k8s', TOP_LEVEL_FIELDS, project, diags, []);
+  return read(project.extensions['x-k8s'], 'x-k8s', TOP_LEVEL_FIELDS, project, diags, {});
 }

@@ -12,6 +12,7 @@ describe('x-k8s', () => {
     const d = r.diagnostics.find((x) => x.code === 'x-k8s-unknown-key');
     expect(d).toMatchObject({ severity: 'error', path: 'services.web.x-k8s.nodeSelektor', pos: { line: 5, col: 7 } });
     expect(d?.hint).toContain('nodeSelector');
+    expect(d?.hint).toContain('replicas');
   });
 
   it('rejects a bad value with the path and what is allowed', () => {
