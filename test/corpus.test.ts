@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli';
+import { parseAllDocuments } from 'yaml';
 import { kubeValidate, kubeValidateUnavailable, SHARED } from './helpers';
+import { announcedExternal, invariantProblems, type Doc } from './k8s-invariants';
 
 const CORPUS = path.join(SHARED, 'corpus', 'awesome-compose');
 const COMPOSE_NAMES = new Set(['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']);
@@ -43,6 +45,9 @@ describe.skipIf(corpusMissing !== undefined)(`awesome-compose corpus ${corpusMis
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(stderr).not.toContain(' error [');
     outputs.set(file, stdout);
+    // What kubectl's validation does not check: names, port names, selectors, references.
+    const docs = parseAllDocuments(stdout).map((d) => (d as { toJS(): Doc }).toJS());
+    expect(invariantProblems(docs, announcedExternal(stderr))).toEqual([]);
   });
 
   const unavailable = kubeValidateUnavailable();
