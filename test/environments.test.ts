@@ -115,6 +115,28 @@ describe('--format kustomize', () => {
   });
 });
 
+describe('kustomize overlays of every example and fixture', () => {
+  // Broader than the fixture: ConfigMaps, Secrets, init containers, probes, several volumes. Each
+  // example is converted with prod and with qa.yaml (a namespace, annotations, storage class).
+  const examples = ['examples', 'test/fixtures']
+    .flatMap((root) => fs.readdirSync(path.join(ROOT, root)).sort().map((name) => ({ name: `${root}/${name}`, dir: path.join(ROOT, root, name) })))
+    .filter(({ dir }) => ['compose.yaml', 'docker-compose.yml'].some((f) => fs.existsSync(path.join(dir, f))));
+
+  it.skipIf(!kubectl).each(examples)(`$name: kubectl kustomize of each overlay equals convert --env ${kubectl ? '' : '(skipped: kubectl is not on PATH)'}`, async ({ name, dir }) => {
+    const file = ['compose.yaml', 'docker-compose.yml'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f))!;
+    const out = path.join(tmp, `example-${name.replace(/\//g, '-')}`);
+    const qa = path.join(FIXTURE, 'qa.yaml');
+    const written = await cli('convert', '-f', file, '--env', 'prod', '--env', qa, '--format', 'kustomize', '-o', out);
+    expect(written.code, written.stderr).toBe(0);
+    for (const [env, spec] of [['prod', 'prod'], ['qa', qa]]) {
+      const alone = await cli('convert', '-f', file, '--env', spec);
+      const built = spawnSync('kubectl', ['kustomize', path.join(out, 'overlays', env)], { encoding: 'utf8' });
+      expect(built.stderr).toBe('');
+      expect(byKey(parseStream(built.stdout))).toEqual(byKey(parseStream(alone.stdout)));
+    }
+  });
+});
+
 describe('compose2k8s envs', () => {
   it('lists each built-in preset with its description', async () => {
     const { code, stdout } = await cli('envs');

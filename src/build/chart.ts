@@ -71,8 +71,9 @@ export class ComposeChart extends Chart {
     }
     buildJobReader(this, plan);
     for (const w of plan.workloads) this.workload(w, ns);
-    buildScaling(this, plan);
     buildNetwork(this, plan);
+    // Last: it also puts the environment's labels and annotations on every object made before it.
+    buildScaling(this, plan);
   }
 
   private workload(w: WorkloadPlan, ns: string | undefined): void {

@@ -179,7 +179,14 @@ function withCommonMetadata(w: WorkloadPlan, preset: EnvironmentPreset | undefin
   const annotations = preset?.annotations ?? {};
   if (!Object.keys(labels).length && !Object.keys(annotations).length) return w;
   const podAnnotations = { ...w.podAnnotations, ...annotations };
-  return { ...w, podLabels: { ...w.podLabels, ...labels }, ...(Object.keys(podAnnotations).length ? { podAnnotations } : {}) };
+  // Claims a StatefulSet makes get the labels too (as kustomize's `labels` does), not the annotations.
+  const volumeClaimTemplates = w.volumeClaimTemplates?.map((c) => ({ ...c, metadata: { ...c.metadata, labels: { ...c.metadata.labels, ...labels } } }));
+  return {
+    ...w,
+    podLabels: { ...w.podLabels, ...labels },
+    ...(Object.keys(podAnnotations).length ? { podAnnotations } : {}),
+    ...(volumeClaimTemplates ? { volumeClaimTemplates } : {}),
+  };
 }
 
 function sizeClaim(c: ClaimPlan, options: ScalingInput, preset: EnvironmentPreset | undefined): ClaimPlan {

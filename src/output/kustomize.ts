@@ -7,9 +7,8 @@
 // Kustomize applies patches before those transformers, so each patch is computed against the
 // environment's object with the transformers' work taken out.
 
-import { stringify } from 'yaml';
 import type { Labels } from '../model/plan';
-import { manifestFileName, type Manifest } from './emit';
+import { manifestFileName, manifestToYaml, type Manifest } from './emit';
 import { jsonDiff } from './json-diff';
 
 export interface KustomizeVariant {
@@ -28,7 +27,8 @@ export interface KustomizeBase {
 
 const KUSTOMIZATION = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' };
 const keyOf = (m: Manifest) => `${m.kind}/${m.metadata.name}`;
-const toYaml = (v: unknown) => stringify(v, { lineWidth: 0 });
+/** Quoted as kubectl's YAML 1.1 reader needs (a Service named `on` must stay a string). */
+const toYaml = (v: unknown) => manifestToYaml(v as Manifest);
 
 /** Relative path → file content, for writeDirectoryAtomically(). */
 export function kustomizeFiles(base: KustomizeBase, variants: readonly KustomizeVariant[]): Map<string, string> {
@@ -101,6 +101,9 @@ function withoutTransforms(m: Manifest, v: KustomizeVariant, setsNamespace: bool
     strip(meta, 'labels', v.labels);
     strip(meta, 'annotations', v.annotations);
   }
+  // kustomize's `labels` also label a StatefulSet's claim templates; `commonAnnotations` do not.
+  const claimTemplates = (copy as { spec?: { volumeClaimTemplates?: { metadata?: Record<string, unknown> }[] } }).spec?.volumeClaimTemplates;
+  for (const t of claimTemplates ?? []) if (t.metadata) strip(t.metadata, 'labels', v.labels);
   return copy;
 }
 
