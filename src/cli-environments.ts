@@ -107,7 +107,7 @@ export async function runVariants(
         )
       : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m)}`, manifestToYaml(m)] as const)));
   try {
-    writeDirectoryAtomically(path.resolve(io.cwd, flags.output), files);
+    writeDirectoryAtomically(path.resolve(io.cwd, flags.output), files, [...result.sources.keys()]);
   } catch (e) {
     if (e instanceof OutputDirError || (e as NodeJS.ErrnoException).code) {
       io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);

@@ -211,7 +211,7 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     const { writeDirectoryAtomically, OutputDirError } = await import('./output/write-dir');
     const out = new Map(result.manifests.map((m) => [manifestFileName(m), manifestToYaml(m)]));
     try {
-      writeDirectoryAtomically(path.resolve(io.cwd, flags.output), out);
+      writeDirectoryAtomically(path.resolve(io.cwd, flags.output), out, [...result.sources.keys()]);
     } catch (e) {
       if (e instanceof OutputDirError || (e as NodeJS.ErrnoException).code) {
         io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);

@@ -8,6 +8,7 @@ import type { ConversionOptions } from './model/options';
 import type { AppPlan } from './model/plan';
 import { planApp } from './model/planner';
 import { scalePlan } from './model/scaling';
+import { recordReads, warnOutsideProject } from './project-boundary';
 
 export interface ConvertInput extends ConversionOptions {
   /** Compose files, merged in order: absolute paths, or `{ path, content }` for text you already have. */
@@ -38,6 +39,7 @@ export interface PlanResult {
 export function planCompose(input: ConvertInput): PlanResult {
   const diags = new Diagnostics();
   const files: ComposeFileInput[] = input.files.map((f) => (typeof f === 'string' ? { path: f } : f));
+  const host = recordReads(input.host);
   const { project, sources } = loadProject({
     files,
     env: input.env ?? {},
@@ -45,7 +47,7 @@ export function planCompose(input: ConvertInput): PlanResult {
     projectName: input.projectName,
     profiles: input.profiles,
     cwd: input.cwd,
-    host: input.host,
+    host,
     diags,
   });
   if (project && !diags.hasErrors && Object.keys(project.services).length === 0) {
@@ -57,7 +59,8 @@ export function planCompose(input: ConvertInput): PlanResult {
     });
   }
   if (!project || diags.hasErrors) return { project, diagnostics: finish(diags, input.strict), sources };
-  const unscaled = planApp(project, input, input.host, diags);
+  const unscaled = planApp(project, input, host, diags);
+  warnOutsideProject(host.reads, project, [...files.map((f) => f.path), ...(input.envFiles ?? [])], diags);
   // Scaling is its own pure step over the plan, so variants.ts can scale one plan per environment.
   const plan = scalePlan(unscaled, project, input, diags);
   const diagnostics = finish(diags, input.strict);

@@ -8,9 +8,20 @@ export class OutputDirError extends Error {}
 
 /** Files a previous run could have written; anything else in DIR means it is not ours to replace. */
 const OURS = /\.ya?ml$/;
+/** YAML that is never ours: compose files (`-o .` in a project would otherwise replace the project). */
+const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.override)?\.ya?ml$/;
 
-export function writeDirectoryAtomically(dir: string, files: ReadonlyMap<string, string>): void {
+/**
+ * `protect`: paths that must not be inside DIR (the compose and env files the conversion read), so
+ * `-o` can never replace the project it converts.
+ */
+export function writeDirectoryAtomically(dir: string, files: ReadonlyMap<string, string>, protect: readonly string[] = []): void {
   const target = path.resolve(dir);
+  const inside = protect.find((p) => {
+    const rel = path.relative(target, path.resolve(p));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+  if (inside) throw new OutputDirError(`${dir} holds ${inside}, an input of this conversion; choose an empty or new directory`);
   for (const name of files.keys()) {
     // Names come from sanitised Kubernetes names (and `prod/`, `overlays/prod/` for environments);
     // still, never write outside DIR.
@@ -19,7 +30,7 @@ export function writeDirectoryAtomically(dir: string, files: ReadonlyMap<string,
   if (fs.existsSync(target)) {
     const stat = fs.statSync(target);
     if (!stat.isDirectory()) throw new OutputDirError(`${dir} exists and is not a directory`);
-    const foreign = listFilesRecursively(target).filter((f) => !OURS.test(f));
+    const foreign = listFilesRecursively(target).filter((f) => !OURS.test(f) || COMPOSE_FILE.test(f));
     if (foreign.length > 0) {
       throw new OutputDirError(`${dir} holds files compose2k8s did not write (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); choose an empty or new directory`);
     }
