@@ -46,7 +46,9 @@ function envConfigMap(file: string, required: boolean, format: string | undefine
   }
   const data: Record<string, string> = {};
   try {
-    for (const e of format === 'raw' ? rawEntries(text) : parseDotenv(text)) data[e.key] = e.value;
+    // `${VAR}` and bare `VAR` lines resolve against the project environment, as compose does.
+    const lookup = (name: string) => ctx.project.environment?.[name];
+    for (const e of format === 'raw' ? rawEntries(text) : parseDotenv(text, lookup)) data[e.key] = e.value;
   } catch (e) {
     if (!(e instanceof DotenvError)) throw e;
     ctx.diags.error('env-file-syntax', e.message, { pos: { file, line: e.line, col: e.col }, hint: `in env file ${shown}, used at ${path}` });

@@ -102,13 +102,17 @@ function quotaCores(service: ComposeService, ctx: PlanContext): Wanted['cpu'] {
   return { cores: quota / period, path: ctx.servicePath(service, 'cpu_quota') };
 }
 
-/** deploy.resources.reservations.devices / generic_resources asking for GPUs → a count, if one is given. */
+/** gpus, deploy.resources.reservations.devices / generic_resources asking for GPUs → a count, if one is given. */
 function gpuCount(service: ComposeService, ctx: PlanContext, reservations: Record<string, unknown>): number | undefined {
   let total = 0;
   const base = ['deploy', 'resources', 'reservations'];
-  const devices = Array.isArray(reservations.devices) ? reservations.devices : [];
-  devices.forEach((d, i) => {
-    const path = ctx.servicePath(service, ...base, 'devices', i);
+  // `gpus:` (service level) is the same request with the gpu capability implied; `gpus: all` has no count.
+  const gpus = service.gpus === 'all' ? [{ count: 'all' }] : Array.isArray(service.gpus) ? service.gpus : [];
+  const requests = [
+    ...gpus.map((d, i) => ({ d: isRecord(d) ? { capabilities: ['gpu'], ...d } : {}, path: ctx.servicePath(service, 'gpus', ...(service.gpus === 'all' ? [] : [i])) })),
+    ...(Array.isArray(reservations.devices) ? reservations.devices : []).map((d, i) => ({ d, path: ctx.servicePath(service, ...base, 'devices', i) })),
+  ];
+  requests.forEach(({ d, path }) => {
     const dev = isRecord(d) ? d : {};
     const caps = Array.isArray(dev.capabilities) ? dev.capabilities.map(String) : [];
     const driver = dev.driver === undefined ? undefined : String(dev.driver);

@@ -50,3 +50,12 @@ describe('resourcesOf', () => {
     expect(ctx.diags.list[0]).toMatchObject({ code: 'invalid-value', severity: 'error', path: 'services.s.mem_limit' });
   });
 });
+
+describe('gpus', () => {
+  it('turns gpus with a count into nvidia.com/gpu and reports gpus: all', () => {
+    expect(of({ gpus: [{ driver: 'nvidia', count: 1 }] }).resources).toEqual({ limits: { 'nvidia.com/gpu': '1' } });
+    const all = of({ gpus: 'all' });
+    expect(all.resources).toBeUndefined();
+    expect(all.ctx.diags.list[0]).toMatchObject({ code: 'gpu-count', path: 'services.s.gpus' });
+  });
+});
