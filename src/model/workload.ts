@@ -56,6 +56,12 @@ function controllerWorkload(service: ComposeService, ctx: PlanContext, pod: PodP
       if (service.deploy?.replicas !== undefined || service.scale !== undefined) {
         ctx.diags.warn('replicas-ignored', `a DaemonSet runs one pod per node; the replica count of "${service.name}" is not used`, ctx.at(ctx.servicePath(service, service.deploy?.replicas !== undefined ? 'deploy' : 'scale')));
       }
+      if (pod.mountsReadWriteOnceClaim) {
+        ctx.diags.warn('daemonset-shared-claim', `"${service.name}" runs a pod on every node but mounts a ReadWriteOnce claim, which attaches to one node only: the pods on other nodes will not start`, {
+          ...ctx.at(ctx.servicePath(service, 'volumes')),
+          hint: 'use a ReadWriteMany storage class, or a hostPath for per-node data',
+        });
+      }
       const rollingUpdate = rollingUpdateOf(service, 'DaemonSet', false, ctx);
       return { ...base, ...(rollingUpdate ? { rollingUpdate } : {}), pod: podSpec };
     }

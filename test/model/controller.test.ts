@@ -134,3 +134,11 @@ describe('lifecycle hooks', () => {
     expect(spec.initContainers).toEqual([{ name: 'pre-start-1', image: 'ghcr.io/a/app:1', args: ['migrate'] }]);
   });
 });
+
+describe('DaemonSets', () => {
+  it('warn when every node\'s pod would mount one ReadWriteOnce claim', () => {
+    const r = convert({ files: ['/p/compose.yaml'], env: {}, host: memoryHost({ '/p/compose.yaml': 'services:\n  agent:\n    image: fluent/fluent-bit\n    deploy: { mode: global }\n    volumes: ["buf:/buf"]\nvolumes:\n  buf: {}\n' }) });
+    expect(r.manifests.map((m) => m.kind)).toContain('DaemonSet');
+    expect(r.diagnostics.find((d) => d.code === 'daemonset-shared-claim')).toMatchObject({ path: 'services.agent.volumes', pos: { line: 5 } });
+  });
+});
