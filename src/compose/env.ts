@@ -35,7 +35,7 @@ export function withEnvFiles(input: EnvFilesInput): Record<string, string | unde
       if (explicit) diags.error('env-file-missing', `env file ${file} not found`, { pos: input.from, hint: input.from ? 'check the env_file path' : 'check the --env-file path' });
       continue;
     }
-    input.sources.set(file, text);
+    // Not added to `sources`: a diagnostic would print the line, and .env lines hold passwords.
     try {
       for (const e of parseDotenv(text, (n) => base[n] ?? fromFiles[n])) fromFiles[e.key] = e.value;
     } catch (e) {
