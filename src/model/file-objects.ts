@@ -85,9 +85,7 @@ function objectFor(kind: Kind, source: string, ctx: PlanContext, objects: Projec
       ctx.diags.error(`${what}-file-missing`, `file ${shown} of ${what} "${source}" not found`, { ...ctx.at(`${defPath}.file`), hint: 'create it, or correct the path' });
       return undefined;
     }
-    if (!isText(value) || Buffer.byteLength(value, 'utf8') > MAX_OBJECT_BYTES) {
-      return external(toDns1123Label(source), `is held in ${shown}, which is not UTF-8 text of at most 1 MiB`);
-    }
+    if (!isText(value)) return external(toDns1123Label(source), `is held in ${shown}, which is not UTF-8 text`);
   } else if (typeof def.environment === 'string') {
     value = ctx.project.environment?.[def.environment];
     if (value === undefined) return external(toDns1123Label(source), `comes from the variable ${def.environment}, which is not set where compose2k8s runs`);
@@ -97,6 +95,7 @@ function objectFor(kind: Kind, source: string, ctx: PlanContext, objects: Projec
     ctx.diags.error('invalid-value', `${what} "${source}" needs one of file, environment${kind === 'configs' ? ', content' : ''} or external`, at);
     return undefined;
   }
+  if (Buffer.byteLength(value, 'utf8') > MAX_OBJECT_BYTES) return external(toDns1123Label(source), `is larger than a ${object} can hold (1 MiB)`);
   const name = ctx.names.claim(object, toDns1123Label(source), `${what} "${source}"`, at);
   const metadata = { name, labels: ctx.objectLabels() };
   if (kind === 'secrets') objects.secrets.set(origin, { metadata, stringData: { [key]: value } });
