@@ -41,19 +41,19 @@ const oneOf =
   <T extends string>(values: readonly T[], caseInsensitive = false): FieldReader<T> =>
   (v, path, r) => {
     const found = typeof v === 'string' ? values.find((x) => (caseInsensitive ? x.toLowerCase() === v.toLowerCase() : x === v)) : undefined;
-    return found ?? r.error(path, 'invalid-value', `${path} must be one of ${values.join(', ')}, not ${JSON.stringify(v)}`);
+    return found ?? r.error(path, 'invalid-value', `must be one of ${values.join(', ')}, not ${JSON.stringify(v)}`);
   };
 
 const nodePort: FieldReader<number> = (v, path, r) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535 ? v : r.error(path, 'invalid-value', `${path} must be a port number (usually 30000-32767), not ${JSON.stringify(v)}`);
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535 ? v : r.error(path, 'invalid-value', `must be a port number (usually 30000-32767), not ${JSON.stringify(v)}`);
 
 const hostName: FieldReader<string> = (v, path, r) =>
-  typeof v === 'string' && /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v) ? v : r.error(path, 'invalid-value', `${path} must be a lowercase DNS name such as app.example.com, not ${JSON.stringify(v)}`);
+  typeof v === 'string' && /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v) ? v : r.error(path, 'invalid-value', `must be a lowercase DNS name such as app.example.com, not ${JSON.stringify(v)}`);
 
 const list =
   <T>(each: FieldReader<T>): FieldReader<T[]> =>
   (v, path, r) => {
-    if (!Array.isArray(v)) return r.error(path, 'invalid-value', `${path} must be a list`);
+    if (!Array.isArray(v)) return r.error(path, 'invalid-value', `must be a list`);
     const out: T[] = [];
     v.forEach((item, i) => {
       const got = each(item, joinPath(path, i), r);
@@ -68,11 +68,11 @@ const toleration: FieldReader<Toleration> = (v, path, r) =>
     operator: oneOf(['Exists', 'Equal'] as const),
     value: text,
     effect: oneOf(['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const),
-    tolerationSeconds: (x, p, rr) => (typeof x === 'number' && Number.isInteger(x) ? x : rr.error(p, 'invalid-value', `${p} must be a whole number of seconds`)),
+    tolerationSeconds: (x, p, rr) => (typeof x === 'number' && Number.isInteger(x) ? x : rr.error(p, 'invalid-value', `must be a whole number of seconds`)),
   }) as Toleration | undefined;
 
 const stringMap: FieldReader<Record<string, string>> = (v, path, r) =>
-  r.map(v, path, (value, p, rr) => (typeof value === 'string' ? value : rr.error(p, 'invalid-value', `${p} must be a string`)));
+  r.map(v, path, (value, p, rr) => (typeof value === 'string' ? value : rr.error(p, 'invalid-value', `must be a string`)));
 
 const serviceFields: FieldReader<NonNullable<WorkloadSettings['service']>> = (v, path, r) =>
   r.object<NonNullable<WorkloadSettings['service']>>(v, path, { type: oneOf(['ClusterIP', 'NodePort', 'LoadBalancer', 'Headless'] as const, true), nodePort, annotations: metadataMap('annotations') });
@@ -81,7 +81,7 @@ const exposeFields: FieldReader<ExposeSettings> = (v, path, r) => {
   if (v === true) return { rules: [{ path: '/' }] };
   const got = r.object<{ hosts: string[]; path: string; tlsSecret: string; ingressClassName: string; annotations: Record<string, string> }>(v, path, {
     hosts: list(hostName),
-    path: (x, p, rr) => (typeof x === 'string' && x.startsWith('/') ? x : rr.error(p, 'invalid-value', `${p} must be a path starting with "/"`)),
+    path: (x, p, rr) => (typeof x === 'string' && x.startsWith('/') ? x : rr.error(p, 'invalid-value', `must be a path starting with "/"`)),
     tlsSecret: dns1123,
     ingressClassName: dns1123,
     annotations: metadataMap('annotations'),
@@ -119,11 +119,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The scaling step's keys, accepted here (and named in the unknown-key hint) but read there. */
 const SCALING_PASS_THROUGH: Readonly<Record<string, FieldReader<never>>> = Object.fromEntries(X_K8S_SCALING_KEYS.map((k) => [k, () => undefined]));
 
-function read<T>(value: unknown, path: string, fields: Fields<T>, project: ComposeProject, diags: Diagnostics, passThrough: Readonly<Record<string, FieldReader<never>>>): Partial<T> {
+function read<T>(value: unknown, path: string, fields: Fields<T>, project: ComposeProject, diags: Diagnostics, passThrough: Readonly<Record<string, FieldReader<never>>>, reportNotMapping: boolean): Partial<T> {
   if (value === undefined || value === null) return {};
   const reader = new SettingsReader(diags, (p) => project.sourceMap.get(p), 'x-k8s', 'x-k8s');
   if (!isRecord(value)) {
-    reader.error(path, 'invalid-value', `${path} must be a mapping`);
+    if (reportNotMapping) reader.error(path, 'invalid-value', 'must be a mapping');
     return {};
   }
   return reader.object<T>(value, path, { ...passThrough, ...fields } as Fields<T>) ?? {};
@@ -131,10 +131,10 @@ function read<T>(value: unknown, path: string, fields: Fields<T>, project: Compo
 
 /** `services.<name>.x-k8s`, checked; the scaling keys are left to the scaling step. */
 export function serviceXK8s(service: ComposeService, project: ComposeProject, diags: Diagnostics): WorkloadSettings {
-  return read(service['x-k8s'], joinPath(joinPath('services', service.name), 'x-k8s'), SERVICE_FIELDS, project, diags, SCALING_PASS_THROUGH);
+  return read(service['x-k8s'], joinPath(joinPath('services', service.name), 'x-k8s'), SERVICE_FIELDS, project, diags, SCALING_PASS_THROUGH, false); // not a mapping: reported once, by the scaling step's reader
 }
 
 /** Top-level `x-k8s`, checked. */
 export function topLevelXK8s(project: ComposeProject, diags: Diagnostics): WorkloadSettings {
-  return read(project.extensions['x-k8s'], 'x-k8s', TOP_LEVEL_FIELDS, project, diags, {});
+  return read(project.extensions['x-k8s'], 'x-k8s', TOP_LEVEL_FIELDS, project, diags, {}, true);
 }
