@@ -53,7 +53,11 @@ export function referencedServices(ctx: PlanContext): Map<string, string> {
       const target = parseLink(l).service;
       if (!refs.has(target)) refs.set(target, ctx.servicePath(svc, 'links', i));
     });
-    for (const dep of Object.keys(svc.depends_on ?? {})) if (!refs.has(dep)) refs.set(dep, ctx.servicePath(svc, 'depends_on', dep));
+    for (const [dep, spec] of Object.entries(svc.depends_on ?? {})) {
+      // Waiting for a run to complete (a Job) needs no connection to it.
+      if (spec.condition === 'service_completed_successfully') continue;
+      if (!refs.has(dep)) refs.set(dep, ctx.servicePath(svc, 'depends_on', dep));
+    }
   }
   return refs;
 }
