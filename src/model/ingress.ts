@@ -21,10 +21,13 @@ export function planIngresses(ctx: PlanContext, services: readonly ServicePlan[]
       });
       continue;
     }
-    const port = target.ports[0];
-    if (target.ports.length > 1) {
-      ctx.diags.warn('expose-first-port', `the Ingress of "${name}" routes to its first port, ${port.port}, of ${target.ports.length}`, ctx.at(from));
+    const chosen = expose.port === undefined ? undefined : target.ports.find((p) => p.port === expose.port);
+    if (expose.port !== undefined && !chosen) {
+      ctx.diags.warn('expose-port', `the Service "${target.metadata.name}" has no port ${expose.port}; the Ingress routes to its first port, ${target.ports[0].port}`, { ...ctx.at(from), hint: `its ports: ${target.ports.map((p) => p.port).join(', ')}` });
+    } else if (!chosen && target.ports.length > 1) {
+      ctx.diags.warn('expose-first-port', `the Ingress of "${name}" routes to its first port, ${target.ports[0].port}, of ${target.ports.length}`, { ...ctx.at(from), hint: 'choose one with x-k8s.expose.port' });
     }
+    const port = chosen ?? target.ports[0];
     const ingressName = ctx.names.claim('Ingress', target.metadata.name, `service "${name}"`, ctx.at(from));
     const hosts = [...new Set(expose.rules.flatMap((r) => (r.host ? [r.host] : [])))];
     plans.push({

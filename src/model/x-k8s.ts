@@ -16,6 +16,8 @@ export type ServiceTypeName = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Headl
 export interface ExposeSettings {
   /** One Ingress rule each; a rule without a host matches any host. */
   readonly rules: readonly { readonly host?: string; readonly path: string }[];
+  /** The Service port to route to; the first one when absent (as Kompose does). */
+  readonly port?: number;
   readonly tlsSecret?: string;
   readonly ingressClassName?: string;
   readonly annotations?: Readonly<Record<string, string>>;
@@ -44,8 +46,9 @@ const oneOf =
     return found ?? r.error(path, 'invalid-value', `must be one of ${values.join(', ')}, not ${JSON.stringify(v)}`);
   };
 
-const nodePort: FieldReader<number> = (v, path, r) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535 ? v : r.error(path, 'invalid-value', `must be a port number (usually 30000-32767), not ${JSON.stringify(v)}`);
+const portNumber = (what: string): FieldReader<number> => (v, path, r) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535 ? v : r.error(path, 'invalid-value', `must be ${what}, not ${JSON.stringify(v)}`);
+const nodePort = portNumber('a port number (usually 30000-32767)');
 
 const hostName: FieldReader<string> = (v, path, r) =>
   typeof v === 'string' && /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v) ? v : r.error(path, 'invalid-value', `must be a lowercase DNS name such as app.example.com, not ${JSON.stringify(v)}`);
@@ -79,8 +82,9 @@ const serviceFields: FieldReader<NonNullable<WorkloadSettings['service']>> = (v,
 
 const exposeFields: FieldReader<ExposeSettings> = (v, path, r) => {
   if (v === true) return { rules: [{ path: '/' }] };
-  const got = r.object<{ hosts: string[]; path: string; tlsSecret: string; ingressClassName: string; annotations: Record<string, string> }>(v, path, {
+  const got = r.object<{ hosts: string[]; path: string; port: number; tlsSecret: string; ingressClassName: string; annotations: Record<string, string> }>(v, path, {
     hosts: list(hostName),
+    port: portNumber('one of the Service\'s port numbers'),
     path: (x, p, rr) => (typeof x === 'string' && x.startsWith('/') ? x : rr.error(p, 'invalid-value', `must be a path starting with "/"`)),
     tlsSecret: dns1123,
     ingressClassName: dns1123,
@@ -89,7 +93,7 @@ const exposeFields: FieldReader<ExposeSettings> = (v, path, r) => {
   if (!got) return undefined;
   const urlPath = got.path ?? '/';
   const rules = got.hosts?.length ? got.hosts.map((host) => ({ host, path: urlPath })) : [{ path: urlPath }];
-  return { rules, ...(got.tlsSecret ? { tlsSecret: got.tlsSecret } : {}), ...(got.ingressClassName ? { ingressClassName: got.ingressClassName } : {}), ...(got.annotations ? { annotations: got.annotations } : {}) };
+  return { rules, ...(got.port !== undefined ? { port: got.port } : {}), ...(got.tlsSecret ? { tlsSecret: got.tlsSecret } : {}), ...(got.ingressClassName ? { ingressClassName: got.ingressClassName } : {}), ...(got.annotations ? { annotations: got.annotations } : {}) };
 };
 
 /** Keys valid at top level too (defaults for every service). */

@@ -91,3 +91,17 @@ describe('headless Services', () => {
     expect(find(r, 'Service', 'worker')?.spec).toMatchObject({ clusterIP: 'None', ports: [] });
   });
 });
+
+describe('x-k8s.expose.port', () => {
+  it('routes the Ingress to the chosen Service port', () => {
+    const r = run('services:\n  web:\n    image: nginx\n    ports: ["80", "9090"]\n    x-k8s: { expose: { hosts: [a.example.com], port: 9090 } }\n');
+    expect(find(r, 'Ingress')?.spec.rules[0].http.paths[0].backend.service.port.number).toBe(9090);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('expose-first-port');
+  });
+
+  it('falls back to the first port, reported, when the Service has no such port', () => {
+    const r = run('services:\n  web:\n    image: nginx\n    ports: ["80"]\n    x-k8s: { expose: { port: 81 } }\n');
+    expect(find(r, 'Ingress')?.spec.rules[0].http.paths[0].backend.service.port.number).toBe(80);
+    expect(r.diagnostics.find((d) => d.code === 'expose-port')?.message).toContain('has no port 81');
+  });
+});
