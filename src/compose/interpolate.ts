@@ -95,6 +95,7 @@ class Interpolator {
       this.i++;
       return this.plain(name);
     }
+    if (c === undefined) throw new InterpolationError(`invalid interpolation format for "${this.s}": missing closing brace`);
     let op = '';
     if (c === ':' && ['-', '?', '+'].includes(this.s[this.i + 1] ?? '')) op = ':' + this.s[this.i + 1];
     else if (c === '-' || c === '?' || c === '+') op = c;

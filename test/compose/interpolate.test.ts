@@ -53,6 +53,10 @@ describe('interpolateString (compose-go template tests)', () => {
     expect(() => sub(input)).toThrow(InterpolationError);
   });
 
+  it.each(['nginx:${TAG', '${FOO:-unclosed'])('%s says its closing brace is missing', (input) => {
+    expect(() => sub(input)).toThrow('missing closing brace');
+  });
+
   it.each([
     ['not ok ${UNSET_VAR:?Mandatory Variable Unset}', 'required variable UNSET_VAR is missing a value: Mandatory Variable Unset'],
     ['not ok ${BAR:?Mandatory Variable Empty}', 'required variable BAR is missing a value: Mandatory Variable Empty'],
@@ -79,6 +83,18 @@ describe('interpolating a file', () => {
     );
     expect(r.errors).toEqual([]);
     expect(r.project!.services.web).toMatchObject({ image: 'nginx:1.25', scale: 3, read_only: true, environment: { N: '3' } });
+  });
+
+  it('casts quoted values too, with YAML 1.1 booleans and floats, as compose-go does', () => {
+    const r = load({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    privileged: "yes"\n    tty: "off"\n    cpus: "0.5"\n    ports: [{target: "80", published: "8080"}]\n' });
+    expect(r.errors).toEqual([]);
+    expect(r.project!.services.web).toMatchObject({ privileged: true, tty: false, cpus: 0.5 });
+    expect(r.project!.services.web.ports).toEqual([{ target: 80, published: '8080', protocol: 'tcp' }]);
+  });
+
+  it('a value that does not cast is an error at its position, as in compose', () => {
+    const r = load({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    read_only: ${RO:-maybe}\n' });
+    expect(r.errors).toEqual(['/project/compose.yaml:4:16: error [invalid-value] services.web.read_only: "maybe" is not a boolean (true or false)']);
   });
 
   it('warns about an unset variable at its position', () => {
