@@ -91,6 +91,14 @@ describe('stateful services (a ReadWriteOnce claim)', () => {
     expect(s.codes).not.toContain('stateful-not-scaled');
   });
 
+  it('are scaled by a preset when they run as a StatefulSet (a claim per pod)', () => {
+    const r = convert({ files: [{ path: FILE, content: DB }], env: {}, host: memoryHost({}), controller: 'statefulset', environment: parsePreset('/p/env.yaml', 'replicas: 3').preset });
+    const db = r.plan!.workloads.find((w) => w.service === 'db')!;
+    expect(db.kind).toBe('StatefulSet');
+    expect(db.replicas).toBe(3);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('stateful-not-scaled');
+  });
+
   it("get no HPA from the preset's default autoscaling", () => {
     const s = scaled(DB, { preset: 'autoscale: { min: 2, max: 5 }' });
     expect(s.hpa('db')).toBeUndefined();
