@@ -85,13 +85,14 @@ export function parseComposeYaml(file: string, text: string, diags: Diagnostics)
   let nodes = 0;
   let aliasNodes = 0;
   let expanding = 0;
-  const aliasTargets = anchorIndex(doc);
+  // Built on the first alias only: most compose files have none, and the walk costs a full pass.
+  let aliasTargets: Map<Alias, YamlNode> | undefined;
 
   const toPlain = (node: unknown, path: string, depth: number, keyOffset?: number): unknown => {
     if (++nodes > PARSE_LIMITS.maxNodes || depth > PARSE_LIMITS.maxDepth) throw new TooLarge();
     if (expanding > 0 && ++aliasNodes > PARSE_LIMITS.maxAliasNodes) throw new TooLarge();
     if (isAlias(node)) {
-      const target = aliasTargets.get(node as Alias);
+      const target = (aliasTargets ??= anchorIndex(doc)).get(node as Alias);
       if (!target) return null;
       recordPos(node as Alias, path, keyOffset);
       expanding++;
