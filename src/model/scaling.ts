@@ -66,19 +66,18 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   const composeReplicas = service && (service.deploy?.replicas !== undefined || service.scale !== undefined) ? w.replicas : undefined;
   const namedReplicas = cli.serviceReplicas?.[w.service] ?? named.replicas;
   const cliNamed = cli.serviceReplicas?.[w.service];
+  let refused = 0;
   const globalReplicas = (n: number | undefined): number | undefined => {
-    if (n === undefined) return undefined;
-    if (stateful && n > (w.replicas ?? 1)) {
-      kept.add(`kept at ${w.replicas ?? 1} replica${(w.replicas ?? 1) === 1 ? '' : 's'}`);
-      return undefined;
-    }
-    return n;
+    if (n === undefined || !(stateful && n > (w.replicas ?? 1))) return n;
+    refused = Math.max(refused, n);
+    return undefined;
   };
   let replicas = w.replicas;
   if (!isScalable(w)) {
     if (namedReplicas !== undefined || x.replicas !== undefined) warnNotScalable('replicas');
   } else {
     replicas = cliNamed ?? globalReplicas(cli.replicas) ?? named.replicas ?? x.replicas ?? composeReplicas ?? globalReplicas(preset?.replicas) ?? w.replicas;
+    if (refused > (replicas ?? 1)) kept.add(`kept at ${replicas ?? 1} replica${replicas === 1 ? '' : 's'}`);
   }
 
   // Autoscaling: per-service settings, then the compose file's (x-k8s, or an HPA the planner made).

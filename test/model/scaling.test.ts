@@ -85,6 +85,13 @@ describe('stateful services (a ReadWriteOnce claim)', () => {
     expect(s.result.diagnostics.find((d) => d.code === 'stateful-not-scaled')?.hint).toContain('--replicas db=3');
   });
 
+  it('named in the preset, they take its replicas; --replicas N still does not apply, and the warning says what they keep', () => {
+    const s = scaled(DB, { preset: 'services:\n  db:\n    replicas: 2\n', scaling: { replicas: 3 } });
+    expect(s.replicas('db')).toBe(2);
+    expect(s.result.diagnostics.find((d) => d.code === 'stateful-not-scaled')?.message).toContain('kept at 2 replicas');
+    expect(scaled(DB, { preset: 'services:\n  db:\n    replicas: 2\n' }).codes).not.toContain('stateful-not-scaled');
+  });
+
   it('are scaled when named: --replicas db=3', () => {
     const s = scaled(DB, { scaling: { replicas: 3, serviceReplicas: { db: 3 } } });
     expect(s.replicas('db')).toBe(3);
