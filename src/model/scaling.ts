@@ -27,7 +27,7 @@ export function scalePlan(plan: AppPlan, project: ComposeProject, options: Scali
     const scaled = scaleWorkload(w, plan, project, options, diags);
     if (scaled.autoscaler) autoscalers.push(scaled.autoscaler);
     if (scaled.budget) budgets.push(scaled.budget);
-    return withCommonMetadata(scaled.workload, preset);
+    return withCommonMetadata(withClaimTemplatesSized(scaled.workload, options, preset), preset);
   });
   const decided = new Set(workloads.map((w) => w.service));
   const namespace = options.namespace ?? preset?.namespace;
@@ -186,6 +186,11 @@ function withCommonMetadata(w: WorkloadPlan, preset: EnvironmentPreset | undefin
     ...(Object.keys(podAnnotations).length ? { podAnnotations } : {}),
     ...(volumeClaimTemplates ? { volumeClaimTemplates } : {}),
   };
+}
+
+/** A StatefulSet's per-pod claims follow the environment's storage settings like shared ones. */
+function withClaimTemplatesSized(w: WorkloadPlan, options: ScalingInput, preset: EnvironmentPreset | undefined): WorkloadPlan {
+  return w.volumeClaimTemplates ? { ...w, volumeClaimTemplates: w.volumeClaimTemplates.map((c) => sizeClaim(c, options, preset)) } : w;
 }
 
 function sizeClaim(c: ClaimPlan, options: ScalingInput, preset: EnvironmentPreset | undefined): ClaimPlan {

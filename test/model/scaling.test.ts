@@ -106,6 +106,12 @@ describe('stateful services (a ReadWriteOnce claim)', () => {
     expect(r.diagnostics.map((d) => d.code)).not.toContain('stateful-not-scaled');
   });
 
+  it("a StatefulSet's claim templates take the preset's storage class and size", () => {
+    const preset = parsePreset('/p/env.yaml', 'storage: { class: fast, volumes: { data: 30Gi } }').preset;
+    const r = convert({ files: [{ path: FILE, content: DB }], env: {}, host: memoryHost({}), controller: 'statefulset', environment: preset });
+    expect(r.plan!.workloads[0].volumeClaimTemplates?.[0]).toMatchObject({ size: '30Gi', storageClassName: 'fast' });
+  });
+
   it("get no HPA from the preset's default autoscaling", () => {
     const s = scaled(DB, { preset: 'autoscale: { min: 2, max: 5 }' });
     expect(s.hpa('db')).toBeUndefined();
