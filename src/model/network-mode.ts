@@ -81,6 +81,14 @@ export function applyNetworkModes(ctx: PlanContext, workloads: readonly Workload
     const guest = byService.get(name)!;
     const host = byService.get(owner)!;
     const volumes = mergeVolumes(host.pod.volumes, guest.pod.volumes);
+    // Pod-level settings (scheduling, DNS, security context…) are the host's: say which of the guest's differ.
+    const lost = Object.keys(guest.pod).filter((k) => !['containers', 'volumes', 'initContainers'].includes(k) && JSON.stringify((guest.pod as unknown as Record<string, unknown>)[k]) !== JSON.stringify((host.pod as unknown as Record<string, unknown>)[k]));
+    if (lost.length) {
+      ctx.diags.warn('network-mode-pod-settings', `"${name}" runs in the pod of "${owner}", whose pod settings apply: its own ${lost.sort().join(', ')} ${lost.length === 1 ? 'is' : 'are'} not used`, {
+        ...ctx.at(ctx.servicePath(ctx.project.services[name], 'network_mode')),
+        hint: `set them on "${owner}"`,
+      });
+    }
     // The guest's ReadWriteOnce claim now holds the host's pod to one node too.
     const recreate = host.kind === 'Deployment' && guest.strategy === 'Recreate' ? { strategy: 'Recreate' as const, rollingUpdate: undefined } : {};
     byService.set(owner, {

@@ -65,3 +65,12 @@ describe('--network-policies', () => {
     expect(policies.map((p) => [p.metadata.name, p.spec.podSelector.matchExpressions[0].values])).toEqual([['default-network', ['a', 'b']]]);
   });
 });
+
+describe('network_mode: service:x pod settings', () => {
+  it('reports the joining service\'s pod settings that the host pod does not share', () => {
+    const r = run('services:\n  app:\n    image: nginx\n  side:\n    image: busybox\n    network_mode: service:app\n    deploy:\n      placement:\n        constraints: ["node.labels.disk==ssd"]\n');
+    const d = r.diagnostics.find((x) => x.code === 'network-mode-pod-settings');
+    expect(d?.message).toContain('its own nodeSelector is not used');
+    expect(d?.path).toBe('services.side.network_mode');
+  });
+});
