@@ -92,8 +92,9 @@ function jobOf(intent: RestartIntent | undefined, by: string): ControllerChoice 
 /**
  * The controller for a service. `statefulCandidate`: the service mounts a ReadWriteOnce claim;
  * with `preferStatefulSet` (`--controller statefulset`) it then becomes a StatefulSet.
+ * `awaitedForCompletion`: another service's depends_on waits for it with service_completed_successfully.
  */
-export function chooseController(service: ComposeService, opts: { statefulCandidate?: boolean; preferStatefulSet?: boolean } = {}): ControllerChoice {
+export function chooseController(service: ComposeService, opts: { statefulCandidate?: boolean; preferStatefulSet?: boolean; awaitedForCompletion?: boolean } = {}): ControllerChoice {
   const intent = restartIntent(service);
   const explicit = explicitController(service);
   if (explicit) return explicit.kind === 'Job' ? jobOf(intent?.condition === 'always' ? undefined : intent, explicit.by) : explicit;
@@ -101,6 +102,9 @@ export function chooseController(service: ComposeService, opts: { statefulCandid
   if (mode === 'global') return { kind: 'DaemonSet', by: 'deploy.mode' };
   if (mode === 'replicated-job' || mode === 'global-job') return jobOf(intent?.condition === 'always' ? undefined : intent, 'deploy.mode');
   if (intent && intent.condition !== 'always' && !listens(service)) return jobOf(intent, intent.by);
+  // Another service waits for it to complete (depends_on: service_completed_successfully), and
+  // compose's default restart is "no": it runs once.
+  if (!intent && opts.awaitedForCompletion && !listens(service)) return jobOf({ condition: 'never', by: 'depends_on' }, 'depends_on');
   if (opts.statefulCandidate && opts.preferStatefulSet) return { kind: 'StatefulSet', by: '--controller' };
   return { kind: 'Deployment', by: intent?.by ?? 'restart' };
 }

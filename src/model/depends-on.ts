@@ -11,8 +11,10 @@
 // required: false → a dependency that is not in the project is skipped, and the wait gives up after
 // OPTIONAL_WAIT_SECONDS instead of holding the pod back for ever. `--no-wait` makes none of this.
 
+import type { ComposeProject } from '../compose/types';
 import type { PlanContext } from './context';
 import { hasHealthcheck } from './healthcheck';
+import { knownPortsOf } from './known-images';
 import { toDns1123Label, toLabelValue } from './names';
 import type { Container, ServicePlan, WorkloadPlan } from './plan';
 
@@ -96,4 +98,13 @@ function tcpWaitScript(host: string, port: number, required: boolean): string {
 function serviceOf(dep: string, services: readonly ServicePlan[]): ServicePlan | undefined {
   const selecting = services.filter((s) => s.selector['app.kubernetes.io/name'] === toLabelValue(dep));
   return selecting.find((s) => s.metadata.name === toDns1123Label(dep)) ?? selecting[0];
+}
+
+/**
+ * Does another service's depends_on wait for `name` to complete? Then it runs as a Job
+ * (controller.ts), unless its image is a well-known server (redis, postgres, …), which never completes.
+ */
+export function awaitedForCompletion(name: string, project: ComposeProject): boolean {
+  if (knownPortsOf(project.services[name]?.image)) return false;
+  return Object.values(project.services).some((s) => s.depends_on?.[name]?.condition === 'service_completed_successfully');
 }

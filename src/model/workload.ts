@@ -3,6 +3,7 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
+import { awaitedForCompletion } from './depends-on';
 import { chooseController, listens, parseRestart, restartIntent, type ControllerChoice } from './controller';
 import { applyLifecycle } from './lifecycle';
 import { toDns1123Label } from './names';
@@ -34,7 +35,11 @@ export function workloadFor(service: ComposeService, ctx: PlanContext, pod: PodP
 }
 
 function controllerWorkload(service: ComposeService, ctx: PlanContext, pod: PodParts, shared: SharedStorage | undefined): WorkloadPlan {
-  const choice = chooseController(service, { statefulCandidate: pod.mountsReadWriteOnceClaim, preferStatefulSet: ctx.options.controller === 'statefulset' });
+  const choice = chooseController(service, {
+    statefulCandidate: pod.mountsReadWriteOnceClaim,
+    preferStatefulSet: ctx.options.controller === 'statefulset',
+    awaitedForCompletion: awaitedForCompletion(service.name, ctx.project),
+  });
   reportChoice(service, choice, ctx);
   const name = ctx.names.claim(choice.kind, toDns1123Label(service.name), `service "${service.name}"`, ctx.at(ctx.servicePath(service)));
   const replicas = replicasOf(service);
@@ -85,6 +90,17 @@ function reportChoice(service: ComposeService, choice: ControllerChoice, ctx: Pl
       ...ctx.at(ctx.servicePath(service, 'restart')),
       hint: 'use "no", "always", "on-failure[:N]" or "unless-stopped"',
     });
+  }
+  const mode = service.deploy?.mode;
+  if (mode !== undefined && !['replicated', 'global', 'replicated-job', 'global-job'].includes(String(mode))) {
+    ctx.diags.warn('deploy-mode', `deploy.mode ${JSON.stringify(mode)} is not a compose deploy mode; "${service.name}" runs as a ${choice.kind}`, {
+      ...ctx.at(ctx.servicePath(service, 'deploy', 'mode')),
+      hint: 'use replicated, global, replicated-job or global-job',
+    });
+  }
+  const endpoint = service.deploy?.endpoint_mode;
+  if (endpoint !== undefined && endpoint !== 'vip' && endpoint !== 'dnsrr') {
+    ctx.diags.warn('endpoint-mode', `deploy.endpoint_mode ${JSON.stringify(endpoint)} is not vip or dnsrr; the Service keeps a cluster IP`, ctx.at(ctx.servicePath(service, 'deploy', 'endpoint_mode')));
   }
   const intent = restartIntent(service);
   const where = byPath(service, choice.by, ctx);

@@ -82,3 +82,26 @@ services:
     expect(result.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['depends-on-no-port', 'depends-on-not-job']));
   });
 });
+
+describe('a dependency awaited for completion', () => {
+  it('runs as a Job when it has no restart policy (compose\'s default "no"), and stays a Deployment when it listens', () => {
+    const { result } = plan(`
+services:
+  web:
+    image: nginx:1.27
+    depends_on:
+      seed: { condition: service_completed_successfully }
+      api: { condition: service_completed_successfully }
+  seed:
+    image: busybox:1.36.1
+  api:
+    image: example/api:1
+    expose: ["8080"]
+`);
+    const kind = (s: string) => result.plan!.workloads.find((w) => w.service === s)!.kind;
+    expect(kind('seed')).toBe('Job');
+    expect(result.plan!.workloads.find((w) => w.service === 'seed')!.pod.restartPolicy).toBe('Never');
+    expect(kind('api')).toBe('Deployment');
+    expect(kind('web')).toBe('Deployment');
+  });
+});
