@@ -1,53 +1,77 @@
 import type { Diagnostics } from '../diagnostics';
 import { interpolateString, InterpolationError } from './interpolate';
+import { type PathTrie, pathTrie, stepTrie } from './path-trie';
 import { joinPath, type SourceMap } from './source-map';
 
+type Cast = 'int' | 'float' | 'boolean';
+
 /**
- * Values that compose casts after interpolation, by path pattern (`*` matches one key or index).
- * A string such as "3" produced by `${REPLICAS}` becomes a number where compose expects one.
+ * Values that compose casts after interpolation, by path pattern (`*` matches one key or index):
+ * compose-go loader/interpolate.go's interpolateTypeCastMapping. A string such as "3" produced by
+ * `${REPLICAS}` (or written quoted) becomes a number where compose expects one. Byte sizes and
+ * durations stay strings: the model parses those. A value that does not parse is an error, as in
+ * compose ("invalid boolean"), at its position.
  */
-export const CASTS: ReadonlyArray<readonly [pattern: string, to: 'number' | 'boolean']> = [
-  ['services.*.scale', 'number'],
-  ['services.*.deploy.replicas', 'number'],
-  ['services.*.ports.*.target', 'number'],
-  ['services.*.healthcheck.retries', 'number'],
-  ['services.*.healthcheck.disable', 'boolean'],
-  ['services.*.read_only', 'boolean'],
-  ['services.*.privileged', 'boolean'],
+export const CASTS: ReadonlyArray<readonly [pattern: string, to: Cast]> = [
+  ['services.*.configs.*.mode', 'int'],
+  ['services.*.secrets.*.mode', 'int'],
+  ['services.*.cpu_count', 'int'],
+  ['services.*.cpu_percent', 'float'],
+  ['services.*.cpu_period', 'int'],
+  ['services.*.cpu_quota', 'int'],
+  ['services.*.cpu_rt_period', 'int'],
+  ['services.*.cpu_rt_runtime', 'int'],
+  ['services.*.cpus', 'float'],
+  ['services.*.cpu_shares', 'int'],
   ['services.*.init', 'boolean'],
-  ['services.*.tty', 'boolean'],
-  ['services.*.stdin_open', 'boolean'],
+  ['services.*.deploy.replicas', 'int'],
+  ['services.*.deploy.update_config.parallelism', 'int'],
+  ['services.*.deploy.update_config.max_failure_ratio', 'float'],
+  ['services.*.deploy.rollback_config.parallelism', 'int'],
+  ['services.*.deploy.rollback_config.max_failure_ratio', 'float'],
+  ['services.*.deploy.restart_policy.max_attempts', 'int'],
+  ['services.*.deploy.placement.max_replicas_per_node', 'int'],
+  ['services.*.healthcheck.retries', 'int'],
+  ['services.*.healthcheck.disable', 'boolean'],
   ['services.*.oom_kill_disable', 'boolean'],
-  ['services.*.cpu_shares', 'number'],
-  ['services.*.cpu_count', 'number'],
-  ['services.*.cpu_percent', 'number'],
-  ['services.*.pids_limit', 'number'],
+  ['services.*.oom_score_adj', 'int'],
+  ['services.*.pids_limit', 'int'],
+  ['services.*.ports.*.target', 'int'],
+  ['services.*.ports.*.published', 'int'],
+  ['services.*.privileged', 'boolean'],
+  ['services.*.read_only', 'boolean'],
+  ['services.*.scale', 'int'],
+  ['services.*.stdin_open', 'boolean'],
+  ['services.*.tty', 'boolean'],
+  ['services.*.ulimits.*', 'int'],
+  ['services.*.ulimits.*.hard', 'int'],
+  ['services.*.ulimits.*.soft', 'int'],
   ['services.*.volumes.*.read_only', 'boolean'],
+  ['services.*.volumes.*.volume.nocopy', 'boolean'],
   ['services.*.depends_on.*.required', 'boolean'],
   ['services.*.depends_on.*.restart', 'boolean'],
-  ['services.*.deploy.restart_policy.max_attempts', 'number'],
-  ['volumes.*.external', 'boolean'],
   ['networks.*.external', 'boolean'],
   ['networks.*.internal', 'boolean'],
+  ['networks.*.attachable', 'boolean'],
+  ['networks.*.enable_ipv6', 'boolean'],
+  ['volumes.*.external', 'boolean'],
   ['secrets.*.external', 'boolean'],
   ['configs.*.external', 'boolean'],
 ];
 
-function matches(pattern: readonly string[], segments: readonly (string | number)[]): boolean {
-  if (pattern.length !== segments.length) return false;
-  return pattern.every((p, i) => p === '*' || p === String(segments[i]));
-}
+const CAST_TRIE = pathTrie(CASTS);
+const TRUE = new Set(['y', 'yes', 'true', 'on']);
+const FALSE = new Set(['n', 'no', 'false', 'off']);
 
-const CAST_PATTERNS = CASTS.map(([p, to]) => [p.split('.'), to] as const);
+const CAST_NAMES: Record<Cast, string> = { int: 'a whole number', float: 'a number', boolean: 'a boolean (true or false)' };
 
-function cast(value: string, segments: readonly (string | number)[]): unknown {
-  for (const [pattern, to] of CAST_PATTERNS) {
-    if (!matches(pattern, segments)) continue;
-    if (to === 'number' && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim())) return Number(value);
-    if (to === 'boolean' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
-    return value;
-  }
-  return value;
+/** compose-go's casts: strconv.Atoi / ParseFloat, and YAML 1.1 booleans; undefined when it does not parse. */
+function cast(value: string, to: Cast): number | boolean | undefined {
+  const v = value.trim();
+  if (to === 'int') return /^[-+]?[0-9]+$/.test(v) ? Number(v) : undefined;
+  if (to === 'float') return /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/.test(v) ? Number(v) : undefined;
+  const lower = v.toLowerCase();
+  return TRUE.has(lower) ? true : FALSE.has(lower) ? false : undefined;
 }
 
 export interface TreeInterpolation {
@@ -61,9 +85,19 @@ export interface TreeInterpolation {
  * casts by path. Unset variables warn once per place; `:?` failures and bad syntax are errors.
  */
 export function interpolateTree(value: unknown, ctx: TreeInterpolation): unknown {
-  const walk = (v: unknown, segments: (string | number)[], path: string): unknown => {
+  const walk = (v: unknown, t: PathTrie<Cast> | undefined, path: string): unknown => {
     if (typeof v === 'string') {
-      if (!v.includes('$')) return v;
+      const to = t?.value;
+      const typed = (text: string): unknown => {
+        if (!to) return text;
+        const out = cast(text, to);
+        if (out !== undefined) return out;
+        // Ranges and sizes are strings compose keeps (published "8000-8001"); only report the rest.
+        if (to === 'int' && /^[0-9]+-[0-9]+$/.test(text.trim())) return text;
+        ctx.diags.error('invalid-value', `"${text}" is not ${CAST_NAMES[to]}`, { path, pos: ctx.sourceMap.get(path) });
+        return text;
+      };
+      if (!v.includes('$')) return typed(v);
       const unset = new Set<string>();
       try {
         const out = interpolateString(v, { lookup: ctx.lookup, onUnset: (name) => unset.add(name) });
@@ -74,23 +108,21 @@ export function interpolateTree(value: unknown, ctx: TreeInterpolation): unknown
             hint: `set ${name} in the environment or in .env, or give a default: \${${name}:-value}`,
           });
         }
-        return out === v ? v : cast(out, segments);
+        return typed(out);
       } catch (e) {
         if (!(e instanceof InterpolationError)) throw e;
         ctx.diags.error('interpolation', e.message, { path, pos: ctx.sourceMap.get(path) });
         return v;
       }
     }
-    if (Array.isArray(v)) return v.map((item, i) => walk(item, [...segments, i], joinPath(path, i)));
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, stepTrie(t, undefined), joinPath(path, i)));
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, item] of Object.entries(v)) {
-        // x- extensions are free-form; compose interpolates them too, so do we.
-        out[k] = walk(item, [...segments, k], joinPath(path, k));
-      }
+      // Keys are not interpolated (as in compose); x- extensions are free-form but interpolated too.
+      for (const [k, item] of Object.entries(v)) out[k] = walk(item, stepTrie(t, k), joinPath(path, k));
       return out;
     }
     return v;
   };
-  return walk(value, [], '');
+  return walk(value, CAST_TRIE, '');
 }

@@ -5,39 +5,15 @@
 
 import type { Diagnostics } from '../diagnostics';
 import { MERGES, SHAPES, UNIQUE, type Indexer, type Merger, type Shape } from './merge-rules';
+import { type PathTrie, pathTrie, stepTrie, trieAt } from './path-trie';
 import { isMapNode, isNull, isSeqNode, mapNode, type MapNode, type Node, seqNode } from './node';
 
-type Table<T> = ReadonlyArray<readonly [string, T]>;
-
-/**
- * The patterns of a table as a trie, so that a walk only descends where a rule can apply (a
- * 1,000-service project has ~100,000 nodes; almost none are under a rule's path).
- */
-interface Trie<T> {
-  value?: T;
-  exact: Map<string, Trie<T>>;
-  any?: Trie<T>;
-}
-function trie<T>(table: Table<T>): Trie<T> {
-  const root: Trie<T> = { exact: new Map() };
-  for (const [pattern, v] of table) {
-    let t = root;
-    for (const seg of pattern.split('.')) {
-      if (seg === '*') t = t.any ??= { exact: new Map() };
-      else {
-        if (!t.exact.has(seg)) t.exact.set(seg, { exact: new Map() });
-        t = t.exact.get(seg)!;
-      }
-    }
-    t.value = v;
-  }
-  return root;
-}
-const step = <T>(t: Trie<T> | undefined, seg: string | undefined): Trie<T> | undefined => (t === undefined ? undefined : seg === undefined ? t.any : (t.exact.get(seg) ?? t.any));
-const SHAPE_TRIE = trie<Shape>(SHAPES);
-const MERGE_TRIE = trie<Merger>(MERGES);
-const UNIQUE_TRIE = trie<Indexer>(UNIQUE);
+const SHAPE_TRIE = pathTrie<Shape>(SHAPES);
+const MERGE_TRIE = pathTrie<Merger>(MERGES);
+const UNIQUE_TRIE = pathTrie<Indexer>(UNIQUE);
 const EMPTY: Trie<never> = { exact: new Map() };
+const step = stepTrie;
+type Trie<T> = PathTrie<T>;
 
 const describe = (n: Node): string => (n.kind === 'map' ? 'a mapping' : n.kind === 'seq' ? 'a list' : 'a single value');
 
@@ -92,11 +68,7 @@ export function mergeNodes(base: Node | undefined, over: Node, segs: readonly st
   return base;
 }
 
-function cursor(segs: readonly string[]): Trie<Merger> {
-  let t: Trie<Merger> | undefined = MERGE_TRIE;
-  for (const s of segs) t = step(t, s);
-  return t ?? EMPTY;
-}
+const cursor = (segs: readonly string[]): Trie<Merger> => trieAt(MERGE_TRIE, segs) ?? EMPTY;
 
 function mergeMappings(base: MapNode, over: MapNode, segs: readonly string[], diags: Diagnostics, t: Trie<Merger>): MapNode {
   const out = mapNode(base.entries, base.pos);
