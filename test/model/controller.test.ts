@@ -142,3 +142,13 @@ describe('DaemonSets', () => {
     expect(r.diagnostics.find((d) => d.code === 'daemonset-shared-claim')).toMatchObject({ path: 'services.agent.volumes', pos: { line: 5 } });
   });
 });
+
+describe('deploy values compose does not know', () => {
+  it('are reported at their line', () => {
+    const r = convert({ files: ['/p/compose.yaml'], env: {}, host: memoryHost({ '/p/compose.yaml': 'services:\n  a:\n    image: nginx\n    deploy:\n      mode: everywhere\n      endpoint_mode: anycast\n' }) });
+    expect(r.diagnostics.filter((d) => d.code === 'deploy-mode' || d.code === 'endpoint-mode').map((d) => [d.code, d.pos?.line])).toEqual([
+      ['deploy-mode', 5],
+      ['endpoint-mode', 6],
+    ]);
+  });
+});
