@@ -160,7 +160,7 @@ const helpRatio = help.a.ms / help.b.ms;
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const md = `# Benchmarks
 
-Written by \`npm run bench\` (bench/run.mjs); do not edit by hand. Wall time and peak RSS of the whole
+Written by \`npm run bench\` (bench/run.mjs); edit only the notes at the end. Wall time and peak RSS of the whole
 process (node start-up, require, work, output to a pipe), median of ${RUNS} runs after a warm-up, the CLI
 and its floor alternating. The **floor** is a node process that only parses the same compose file with
 \`yaml\` and serialises the same output documents (read from the CLI's output beforehand; the bench
@@ -184,5 +184,9 @@ Cost of one more service: ${small.toFixed(2)} ms between ${gen[1]?.services} and
 | conversion | ≤ 1.5× the floor at every size | worst ${maxConvRatio.toFixed(2)}× ${maxConvRatio <= 1.5 ? '✓' : '✗'} |
 | linear in services | per-service cost flat | ${small.toFixed(2)} → ${big.toFixed(2)} ms/service ${Math.abs(big / small - 1) < 0.5 ? '✓' : '✗'} |
 `;
-fs.writeFileSync(OUT, md);
+// Notes written by hand (where the time goes, what was tried) survive a re-run below this marker.
+const MARKER = '<!-- notes: kept by bench/run.mjs -->';
+const previous = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+const notes = previous.includes(MARKER) ? previous.slice(previous.indexOf(MARKER)) : `${MARKER}\n`;
+fs.writeFileSync(OUT, `${md}\n${notes}`);
 console.log(`wrote ${path.relative(process.cwd(), OUT) || OUT}`);

@@ -46,11 +46,14 @@ async function cli(text: string, cwd: string, extra: string[] = []): Promise<Out
 
 const STACK_FRAME = /^\s+at .+(\(.*:\d+:\d+\)|:\d+:\d+)$/m;
 const POSITIONED_ERROR = /^\S[^\n]*:\d+:\d+: error \[[a-z0-9-]+\]/m;
+/** formatDiagnosticShort() starts with the severity when a diagnostic has no position. */
+const UNPOSITIONED = /^(error|warning) \[/m;
 
 /** What is wrong with an outcome, or undefined when it is one of the two acceptable ones. */
 function problem(o: Outcome): string | undefined {
   if (/internal error/i.test(o.stderr)) return 'internal error';
   if (STACK_FRAME.test(o.stderr) || STACK_FRAME.test(o.stdout)) return 'stack trace';
+  if (UNPOSITIONED.test(o.stderr)) return 'a diagnostic without file:line:col';
   if (o.code === 0) return o.stdout.trim() === '' ? 'exit 0 with no output' : undefined;
   if (o.code !== 1) return `exit code ${o.code}`;
   if (o.stdout !== '') return 'output written despite errors';
