@@ -23,6 +23,17 @@ export const WAIT_IMAGE = 'busybox:1.36.1';
 /** The official kubectl image, pinned to the Kubernetes minor the output is validated against. */
 export const KUBECTL_IMAGE = 'registry.k8s.io/kubectl:v1.32.0';
 export const OPTIONAL_WAIT_SECONDS = 120;
+/**
+ * Our own containers pass the Pod Security "restricted" profile, so a namespace that enforces it
+ * admits the pod whenever the service's own container does. 65534 is `nobody`.
+ */
+const WAIT_SECURITY = {
+  runAsNonRoot: true,
+  runAsUser: 65534,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+} as const;
 const POLL_SECONDS = 2;
 
 export interface DependencyWaits {
@@ -64,6 +75,7 @@ export function dependencyWaits(serviceName: string, ctx: PlanContext, planned: 
         name,
         image: KUBECTL_IMAGE,
         args: ['wait', '--for=condition=complete', `job/${job.metadata.name}`, `--timeout=${timeout}`],
+        securityContext: WAIT_SECURITY,
       });
       continue;
     }
@@ -82,7 +94,7 @@ export function dependencyWaits(serviceName: string, ctx: PlanContext, planned: 
         hint: `add a healthcheck to "${dep}"; it becomes its readinessProbe`,
       });
     }
-    initContainers.push({ name, image: WAIT_IMAGE, command: ['sh', '-c', tcpWaitScript(svc.metadata.name, port.port, spec.required)] });
+    initContainers.push({ name, image: WAIT_IMAGE, command: ['sh', '-c', tcpWaitScript(svc.metadata.name, port.port, spec.required)], securityContext: WAIT_SECURITY });
   }
   return { initContainers, ...(readsJobs ? { serviceAccountName: jobReaderName(ctx) } : {}) };
 }

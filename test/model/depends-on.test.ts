@@ -12,6 +12,9 @@ function plan(compose: string, options: { noWait?: boolean } = {}) {
   return { result, waits };
 }
 
+/** What Pod Security "restricted" asks of every container, so our waits never block admission. */
+const RESTRICTED = { runAsNonRoot: true, runAsUser: 65534, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } };
+
 const base = `
 services:
   web:
@@ -30,12 +33,12 @@ services:
 describe('depends_on waits', () => {
   it('waits for a dependency\'s Service on its port with the pinned busybox', () => {
     const [db] = plan(base).waits('web');
-    expect(db).toEqual({ name: 'wait-for-db', image: 'busybox:1.36.1', command: ['sh', '-c', 'until nc -z -w 2 db 5432; do echo "waiting for db:5432"; sleep 2; done'] });
+    expect(db).toEqual({ name: 'wait-for-db', image: 'busybox:1.36.1', command: ['sh', '-c', 'until nc -z -w 2 db 5432; do echo "waiting for db:5432"; sleep 2; done'], securityContext: RESTRICTED });
   });
 
   it('waits for a Job\'s completion with kubectl, under a ServiceAccount that may read Jobs', () => {
     const { result, waits } = plan(base);
-    expect(waits('web')[1]).toEqual({ name: 'wait-for-migrate', image: 'registry.k8s.io/kubectl:v1.32.0', args: ['wait', '--for=condition=complete', 'job/migrate', '--timeout=-1s'] });
+    expect(waits('web')[1]).toEqual({ name: 'wait-for-migrate', image: 'registry.k8s.io/kubectl:v1.32.0', args: ['wait', '--for=condition=complete', 'job/migrate', '--timeout=-1s'], securityContext: RESTRICTED });
     expect(result.plan!.workloads.find((w) => w.service === 'web')!.pod.serviceAccountName).toBe('p-job-reader');
     const kinds = result.manifests.filter((m) => m.metadata.name === 'p-job-reader').map((m) => m.kind);
     expect(kinds).toEqual(['ServiceAccount', 'Role', 'RoleBinding']);
