@@ -13,6 +13,7 @@ import { SharedStorage, storageFor } from './storage';
 import { ProjectObjects } from './objects';
 import { serviceSettings, withContainerSettings, withDependencyWaits, withPodSettings } from './service-settings';
 import { applyNetworkModes } from './network-mode';
+import { networkAliasServices } from './network-aliases';
 import { shapeServices } from './service-shape';
 import { planIngresses } from './ingress';
 import { planNetworkPolicies } from './network-policies';
@@ -51,7 +52,7 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     project: project.name,
     ...(options.namespace ? { namespace: options.namespace } : {}),
     workloads: waited.workloads,
-    services: shaped.services,
+    services: [...shaped.services, ...networkAliasServices(ctx, shaped.services)],
     ...nonEmpty('ingresses', planIngresses(ctx, shaped.services)),
     ...nonEmpty('networkPolicies', planNetworkPolicies(ctx, shaped.workloads, shaped.services)),
     ...nonEmpty('autoscalers', komposeAutoscalers(ctx, shaped.workloads)),

@@ -62,7 +62,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   expose: mapped('`containerPorts` and a ClusterIP Service'),
   links: mapped('the target\'s Service; an alias gets a Service of its own'),
   external_links: unsupported('links to containers outside the project', 'point the client at a Service of type ExternalName for the outside host'),
-  networks: mapped('with `--network-policies`, one NetworkPolicy per network: pods accept traffic only from pods they share a network with; without it, every pod reaches every other, as on one compose network'),
+  networks: mapped('with `--network-policies`, one NetworkPolicy per network: pods accept traffic only from pods they share a network with; without it, every pod reaches every other, as on one compose network. `aliases` → a Service per alias; per-network addresses are reported'),
   network_mode: mapped('`service:x` → a container in x\'s pod; `host` → `hostNetwork: true` (with a warning); `none` and `container:…` are reported'),
   hostname: mapped('pod `hostname` (its first DNS label; a changed name is reported)'),
   domainname: unsupported('it sets the NIS domain name of the container\'s UTS namespace, which Kubernetes cannot set; pod `subdomain` is a different thing (a DNS name under a headless Service)', 'if a DNS domain is what you need, set the pod\'s `subdomain` and create a headless Service of that name'),
