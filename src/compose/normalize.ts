@@ -173,7 +173,7 @@ const isHostPath = (s: string) => /^([./~]|[A-Za-z]:[\\/]|\\\\)/.test(s) || s ==
 
 function resolveHostPath(source: string, workingDir: string): string {
   if (source.startsWith('~')) return source; // the user's home on the docker host; kept as written
-  if (/^[A-Za-z]:[\\/]|^\\\\/.test(source)) return source; // a Windows host path is already absolute
+  if (/^\/|^[A-Za-z]:[\\/]|^\\\\/.test(source)) return source; // absolute (POSIX or Windows): kept as written, like compose-go
   return posixPath.resolve(workingDir, source.replace(/\\/g, '/'));
 }
 

@@ -13,7 +13,7 @@ const NOT_A_PATH = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|docker-image:\/\
 /** Resolves `p` against `dir`; `~` (the docker host user's home) and remote references are kept. */
 export function resolvePath(p: string, dir: string): string {
   if (p === '' || p.startsWith('~') || NOT_A_PATH.test(p)) return p;
-  if (/^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')) return p; // Windows absolute
+  if (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')) return p; // absolute: kept as written, like compose-go
   return posixPath.resolve(dir, p.replace(/\\/g, '/'));
 }
 
