@@ -1,5 +1,5 @@
 // ComposeChart: the only place that turns a plan into cdk8s constructs (typed L1 classes of
-// cdk8s-plus-27; see DESIGN.md for why not its high-level constructs).
+// cdk8s-plus-32, named only in k8s.ts; see DESIGN.md for why not its high-level constructs).
 
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
