@@ -1,4 +1,4 @@
-// Plan → the typed props of cdk8s-plus' L1 classes (src/build/k8s.ts names the package) (quantities and int-or-strings wrapped).
+// Plan → the typed props of the cdk8s-plus L1 classes (see k8s.ts), quantities and int-or-strings wrapped.
 
 import { k8s } from './k8s';
 import type { Container, ObjectMeta, PodSpec, PodVolume, Probe, ResourceRequirements } from '../model/plan';
