@@ -61,14 +61,17 @@ export function withContainerSettings(container: Container, s: ServiceSettings, 
   return { container: { ...container, ...s.container, ...(volumeMounts.length ? { volumeMounts } : {}) }, volumes };
 }
 
-/** Pod-level settings and metadata onto the service's workload. */
+/**
+ * Pod-level settings and metadata onto the service's workload. What the workload already says wins:
+ * it comes from x-k8s, kompose labels or placement, which are more specific than these keys.
+ */
 export function withPodSettings(w: WorkloadPlan, s: ServiceSettings): WorkloadPlan {
   const { nodeSelector, securityContext, ...rest } = s.pod;
   const pod: PodSpec = {
-    ...w.pod,
     ...rest,
-    ...(nodeSelector || w.pod.nodeSelector ? { nodeSelector: { ...w.pod.nodeSelector, ...nodeSelector } } : {}),
-    ...(securityContext || w.pod.securityContext ? { securityContext: { ...w.pod.securityContext, ...securityContext } } : {}),
+    ...w.pod,
+    ...(nodeSelector || w.pod.nodeSelector ? { nodeSelector: { ...nodeSelector, ...w.pod.nodeSelector } } : {}),
+    ...(securityContext || w.pod.securityContext ? { securityContext: { ...securityContext, ...w.pod.securityContext } } : {}),
   };
   const annotations = s.metadata.annotations;
   return {
@@ -76,9 +79,9 @@ export function withPodSettings(w: WorkloadPlan, s: ServiceSettings): WorkloadPl
     metadata: {
       ...w.metadata,
       labels: { ...s.metadata.labels, ...w.metadata.labels },
-      ...(annotations || w.metadata.annotations ? { annotations: { ...w.metadata.annotations, ...annotations } } : {}),
+      ...(annotations || w.metadata.annotations ? { annotations: { ...annotations, ...w.metadata.annotations } } : {}),
     },
-    ...(annotations || w.podAnnotations ? { podAnnotations: { ...w.podAnnotations, ...annotations } } : {}),
+    ...(annotations || w.podAnnotations ? { podAnnotations: { ...annotations, ...w.podAnnotations } } : {}),
     pod,
   };
 }
