@@ -128,13 +128,16 @@ function buildProject(
     return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, isRecord(item) ? item : {}]));
   };
 
-  const rawName = opts.projectName ?? (typeof root.name === 'string' && root.name ? root.name : posixPath.basename(projectDir));
-  const name = normalizeProjectName(rawName);
-  if (!name) {
-    diags.error('invalid-project-name', `project name "${rawName}" has no usable characters`, {
-      path: 'name',
-      pos: sourceMap.get('name'),
-      hint: 'name the project with -p NAME (lowercase letters, digits, "-" and "_")',
+  // An explicit name (-p, COMPOSE_PROJECT_NAME, name:) must already be valid, as docker compose
+  // requires; only the directory name is normalised.
+  const fromFile = typeof root.name === 'string' && root.name ? root.name : undefined;
+  const explicit = opts.projectName ?? fromFile;
+  const name = explicit ?? normalizeProjectName(posixPath.basename(projectDir));
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+    const inFile = opts.projectName === undefined && fromFile !== undefined;
+    diags.error('invalid-project-name', `invalid project name "${explicit ?? posixPath.basename(projectDir)}": must consist only of lowercase letters, digits, "-" and "_", and start with a letter or digit`, {
+      ...(inFile ? { path: 'name', pos: sourceMap.get('name') } : {}),
+      hint: explicit !== undefined ? `use "${normalizeProjectName(explicit) || 'my-project'}"` : 'name the project with -p NAME',
     });
     return undefined;
   }

@@ -43,6 +43,14 @@ describe('COMPOSE_* variables', () => {
     expect(load({ 'compose.yaml': named }, { env: { COMPOSE_PROJECT_NAME: 'from-env' }, projectName: 'from-flag' }).project!.name).toBe('from-flag');
   });
 
+  it('an explicit name must be valid as it is; only the directory name is normalised', () => {
+    expect(load({ 'compose.yaml': 'name: My App\nservices:\n  web:\n    image: nginx\n' }).errors).toEqual([
+      '/project/compose.yaml:1:7: error [invalid-project-name] name: invalid project name "My App": must consist only of lowercase letters, digits, "-" and "_", and start with a letter or digit',
+    ]);
+    expect(load({ '/Work/My.App/compose.yaml': 'services:\n  web:\n    image: nginx\n' }, { main: ['/Work/My.App/compose.yaml'] }).project!.name).toBe('myapp');
+    expect(load({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n' }, { projectName: 'Bad' }).errors).toEqual([expect.stringContaining('invalid project name "Bad"')]);
+  });
+
   it('COMPOSE_FILE lists the files to merge when no -f is given', () => {
     const r = load(
       { 'a.yaml': 'services:\n  web:\n    image: a\n', 'b.yaml': 'services:\n  web:\n    image: b\n' },
