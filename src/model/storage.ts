@@ -11,6 +11,7 @@ import { toDns1123Label } from './names';
 import { displayPath, isInside } from './paths';
 import { DEFAULT_PVC_SIZE } from './options';
 import { secretOfFile } from './file-objects';
+import { sizeToQuantity } from './quantities';
 import type { ClaimPlan, ConfigMapPlan, PodVolume, VolumeMount } from './plan';
 
 /** ConfigMaps hold at most 1 MiB; leave room for metadata. */
@@ -63,8 +64,8 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
       }
       case 'tmpfs': {
         const name = uniqueVolumeName(`tmpfs-${i}`);
-        const size = v.tmpfs?.size;
-        volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory', ...(size !== undefined ? { sizeLimit: tmpfsSize(size) } : {}) } });
+        const sizeLimit = tmpfsSize(v.tmpfs?.size, ctx, `${path}.tmpfs.size`);
+        volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory', ...(sizeLimit ? { sizeLimit } : {}) } });
         mount({ name, mountPath: v.target });
         return;
       }
@@ -82,21 +83,23 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
   });
 
   (service.tmpfs ?? []).forEach((entry, i) => {
-    const target = entry.split(':')[0];
+    // `/run:size=64m,mode=1777`: only the size has a Kubernetes counterpart.
+    const [target, options = ''] = entry.split(/:(.*)/s);
+    const size = options.split(',').find((o) => o.startsWith('size='))?.slice('size='.length);
+    const sizeLimit = tmpfsSize(size, ctx, ctx.servicePath(service, 'tmpfs', i));
     const name = uniqueVolumeName(`tmpfs-${i}`);
-    volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory' } });
+    volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory', ...(sizeLimit ? { sizeLimit } : {}) } });
     mount({ name, mountPath: target });
   });
   return { volumes, mounts, mountsReadWriteOnceClaim: rwo };
 }
 
-/** `100m`, `1g`, or bytes → a Kubernetes quantity (compose sizes are binary). */
-function tmpfsSize(size: number | string): string {
-  if (typeof size === 'number') return String(size);
-  const m = /^([0-9]+)\s*([kmg])?b?$/i.exec(size.trim());
-  if (!m) return size;
-  const unit = m[2] ? { k: 'Ki', m: 'Mi', g: 'Gi' }[m[2].toLowerCase() as 'k' | 'm' | 'g'] : '';
-  return `${m[1]}${unit}`;
+/** `100m`, `1.5g`, or bytes → a Kubernetes quantity (compose sizes are binary, see quantities.ts). */
+function tmpfsSize(size: unknown, ctx: PlanContext, path: string): string | undefined {
+  if (size === undefined || size === null) return undefined;
+  const quantity = sizeToQuantity(size);
+  if (quantity === undefined) ctx.diags.error('invalid-value', `tmpfs size ${JSON.stringify(size)} is not a size`, { ...ctx.at(path), hint: 'e.g. "64m" (MiB) or a number of bytes' });
+  return quantity;
 }
 
 function claimFor(volume: string, ctx: PlanContext, shared: SharedStorage, path: string): string {

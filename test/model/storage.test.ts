@@ -71,12 +71,13 @@ describe('anonymous volumes and tmpfs', () => {
   });
 
   it('turn a tmpfs mount into a Memory emptyDir with its size in binary units', () => {
-    const { pods } = storage({ services: { a: { image: 'x', volumes: [{ type: 'tmpfs', target: '/run', tmpfs: { size: '64m' } }], tmpfs: ['/tmp:size=1m'] } } });
+    const { pods } = storage({ services: { a: { image: 'x', volumes: [{ type: 'tmpfs', target: '/run', tmpfs: { size: '1.5g' } }], tmpfs: ['/tmp:size=64m,mode=1777', '/cache'] } } });
     expect(pods.a.volumes).toEqual([
-      { name: 'tmpfs-0', source: { kind: 'emptyDir', medium: 'Memory', sizeLimit: '64Mi' } },
-      { name: 'tmpfs-0-2', source: { kind: 'emptyDir', medium: 'Memory' } },
+      { name: 'tmpfs-0', source: { kind: 'emptyDir', medium: 'Memory', sizeLimit: '1536Mi' } },
+      { name: 'tmpfs-0-2', source: { kind: 'emptyDir', medium: 'Memory', sizeLimit: '64Mi' } },
+      { name: 'tmpfs-1', source: { kind: 'emptyDir', medium: 'Memory' } },
     ]);
-    expect(pods.a.mounts.map((m) => m.mountPath)).toEqual(['/run', '/tmp']);
+    expect(pods.a.mounts.map((m) => m.mountPath)).toEqual(['/run', '/tmp', '/cache']);
   });
 });
 
