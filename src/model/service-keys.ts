@@ -74,7 +74,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
 
   // Storage, configuration and secrets
   volumes: mapped('PersistentVolumeClaim (named), emptyDir (anonymous, tmpfs), ConfigMap or emptyDir (bind, by `--bind-mounts`)'),
-  tmpfs: mapped('emptyDir with medium Memory'),
+  tmpfs: mapped('emptyDir with medium Memory; `size=` → sizeLimit in binary units (64m → 64Mi)'),
   volumes_from: unsupported('pods do not share volumes with other pods by reference', 'list the same named volumes under volumes: of this service'),
   configs: mapped('a ConfigMap per config (from file, content or environment; external ones are referenced by name, never created) mounted by subPath at `target`, default `/<name>`; `mode` → the item\'s mode; uid/gid are reported'),
   secrets: mapped('a Secret per secret (from file or environment; external ones are referenced by name, never created) mounted by subPath at `/run/secrets/<name>` or `target`; `mode` → the item\'s mode; uid/gid are reported. A value appears in its Secret only'),
