@@ -78,6 +78,8 @@ export interface TreeInterpolation {
   lookup(name: string): string | undefined;
   diags: Diagnostics;
   sourceMap: SourceMap;
+  /** Variables already reported as unset (shared by the files of one project): compose warns once per variable. */
+  warned?: Set<string>;
 }
 
 /**
@@ -98,16 +100,8 @@ export function interpolateTree(value: unknown, ctx: TreeInterpolation): unknown
         return text;
       };
       if (!v.includes('$')) return typed(v);
-      const unset = new Set<string>();
       try {
-        const out = interpolateString(v, { lookup: ctx.lookup, onUnset: (name) => unset.add(name) });
-        for (const name of unset) {
-          ctx.diags.warn('unset-variable', `the "${name}" variable is not set, defaulting to a blank string`, {
-            path,
-            pos: ctx.sourceMap.get(path),
-            hint: `set ${name} in the environment or in .env, or give a default: \${${name}:-value}`,
-          });
-        }
+        const out = interpolateString(v, { lookup: ctx.lookup, onUnset: (name) => unsetAt(name, path) });
         return typed(out);
       } catch (e) {
         if (!(e instanceof InterpolationError)) throw e;
@@ -124,5 +118,22 @@ export function interpolateTree(value: unknown, ctx: TreeInterpolation): unknown
     }
     return v;
   };
-  return walk(value, CAST_TRIE, '');
+  // One warning per unset variable, at its first use, saying how often it is used.
+  const unset = new Map<string, { path: string; uses: number }>();
+  const unsetAt = (name: string, path: string) => {
+    const seen = unset.get(name);
+    if (seen) seen.uses++;
+    else unset.set(name, { path, uses: 1 });
+  };
+  const out = walk(value, CAST_TRIE, '');
+  for (const [name, { path, uses }] of unset) {
+    if (ctx.warned?.has(name)) continue;
+    ctx.warned?.add(name);
+    ctx.diags.warn('unset-variable', `the "${name}" variable is not set, defaulting to a blank string${uses > 1 ? ` (used ${uses} times in this file)` : ''}`, {
+      path,
+      pos: ctx.sourceMap.get(path),
+      hint: `set ${name} in the environment or in .env, or give a default: \${${name}:-value}`,
+    });
+  }
+  return out;
 }

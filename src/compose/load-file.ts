@@ -20,6 +20,8 @@ export interface LoaderContext {
   readonly diags: Diagnostics;
   /** Text of every file read, for diagnostics with a caret. */
   readonly sources: Map<string, string>;
+  /** Unset variables already reported, so each is reported once per project, as compose does. */
+  readonly warnedUnset?: Set<string>;
 }
 
 /** What a file is loaded with: its variables, the directory its relative paths mean, and its callers. */
@@ -59,7 +61,7 @@ export function loadRawFile(ctx: LoaderContext, ref: FileRef, scope: FileScope):
     diags.error('invalid-file', 'a compose file must be a mapping with a "services" key', { pos: file.sourceMap.get('') ?? start });
     return undefined;
   }
-  const value = interpolateTree(file.value, { lookup: (n) => scope.env[n], diags, sourceMap: file.sourceMap });
+  const value = interpolateTree(file.value, { lookup: (n) => scope.env[n], diags, sourceMap: file.sourceMap, warned: ctx.warnedUnset });
   const node = shapeTree(locate(value, file.sourceMap, file.mergeTags));
   resolveRelativePaths(node, scope.dir);
   return node;

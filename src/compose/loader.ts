@@ -73,7 +73,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const projectDir = opts.projectDirectory ?? posixPath.dirname(files[0].path);
   const envFiles = (opts.envFiles ?? []).map((f) => posixPath.resolve(projectDir, f));
   const env = withEnvFiles({ base: opts.env, files: envFiles, defaultDir: projectDir, host, diags, sources });
-  const ctx: LoaderContext = { host, diags, sources };
+  const ctx: LoaderContext = { host, diags, sources, warnedUnset: new Set() };
   const scope: FileScope = { env, dir: projectDir, includeChain: [], extendsChain: [] };
 
   const nodes: Node[] = [];

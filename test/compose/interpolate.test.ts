@@ -102,6 +102,14 @@ describe('interpolating a file', () => {
     expect(r.warnings).toEqual(['/project/compose.yaml:3:12: warning [unset-variable] services.web.image: the "TAG" variable is not set, defaulting to a blank string']);
   });
 
+  it('warns once per unset variable across the files of a project, at its first use', () => {
+    const r = load(
+      { 'compose.yaml': 'services:\n  web:\n    image: "nginx:${TAG}"\n    labels: {v: "${TAG}"}\n', 'o.yaml': 'services:\n  web:\n    user: "${TAG}"\n' },
+      { main: ['compose.yaml', 'o.yaml'] },
+    );
+    expect(r.warnings).toEqual(['/project/compose.yaml:3:12: warning [unset-variable] services.web.image: the "TAG" variable is not set, defaulting to a blank string (used 2 times in this file)']);
+  });
+
   it('reports ${VAR:?msg} with the user message at its position', () => {
     const r = load({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    environment:\n      KEY: ${API_KEY:?set API_KEY first}\n' });
     expect(r.errors).toEqual(['/project/compose.yaml:5:12: error [interpolation] services.web.environment.KEY: required variable API_KEY is missing a value: set API_KEY first']);
