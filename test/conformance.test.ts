@@ -6,7 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { projectConfig, projectConfigYaml } from '../src/compose/config-output';
 import { loadProject, type LoadOptions } from '../src/compose/loader';
+import { memoryHost } from '../src/host';
 import { Diagnostics, formatDiagnosticShort } from '../src/diagnostics';
 import { nodeHost } from '../src/node-host';
 import { SHARED } from './helpers';
@@ -144,5 +147,105 @@ describe.skipIf(absent !== undefined)(`compose-spec conformance ${absent ?? ''}`
     expect(r.errors).toEqual([]);
     expect(r.project!.services.service.volumes![0].source).toBe(path.join(dir, 'subdir', 'compose-test-extends-imported.yaml'));
     expect(r.project!.services.service.env_file![0].path).toBe(path.join(dir, 'subdir', 'extra.env'));
+  });
+});
+
+const AWESOME = path.join(SHARED, 'corpus', 'awesome-compose');
+const samples = fs.existsSync(AWESOME)
+  ? fs
+      .readdirSync(AWESOME)
+      .sort()
+      .flatMap((d) => ['compose.yaml', 'docker-compose.yml', 'docker-compose.yaml'].map((f) => path.join(AWESOME, d, f)).filter((f) => fs.existsSync(f)).slice(0, 1))
+  : [];
+
+describe.skipIf(samples.length === 0)(`config over awesome-compose ${samples.length === 0 ? `(skipped: ${AWESOME} not found)` : ''}`, () => {
+  it.each(samples.map((f) => path.relative(AWESOME, f)))('%s: config prints a project that loads again to the same config', (rel) => {
+    const first = loadFiles([path.join(AWESOME, rel)]);
+    expect(first.errors.map(formatDiagnosticShort)).toEqual([]);
+    const text = projectConfigYaml(first.project!);
+    // Loaded again from the project directory, as if a user saved the output there.
+    const again = path.join(path.dirname(path.join(AWESOME, rel)), 'resolved.yaml');
+    const diags = new Diagnostics();
+    const second = loadProject({ files: [{ path: again, content: text }], env: {}, host: memoryHost({}), diags });
+    expect(diags.list.filter((d) => d.severity === 'error').map(formatDiagnosticShort)).toEqual([]);
+    expect(projectConfig(second.project!)).toEqual(projectConfig(first.project!));
+  });
+
+  it('nginx-golang-mysql: the fields docker compose config prints', () => {
+    const dir = path.join(AWESOME, 'nginx-golang-mysql');
+    const r = loadFiles([path.join(dir, 'compose.yaml')]);
+    // What `docker compose config` prints for this sample (compose v2 layout), paths made absolute.
+    const want = parse(`
+name: nginx-golang-mysql
+services:
+  backend:
+    build:
+      context: ${dir}/backend
+      dockerfile: Dockerfile
+      target: builder
+    depends_on:
+      db:
+        condition: service_healthy
+        required: true
+    networks:
+      default: null
+    secrets:
+      - source: db-password
+  db:
+    command:
+      - --default-authentication-plugin=mysql_native_password
+    environment:
+      MYSQL_DATABASE: example
+      MYSQL_ROOT_PASSWORD_FILE: /run/secrets/db-password
+    expose:
+      - "3306"
+    healthcheck:
+      test:
+        - CMD-SHELL
+        - mysqladmin ping -h 127.0.0.1 --password="$$(cat /run/secrets/db-password)" --silent
+      interval: 3s
+      retries: 5
+      start_period: 30s
+    image: mariadb:10-focal
+    networks:
+      default: null
+    restart: always
+    secrets:
+      - source: db-password
+    volumes:
+      - type: volume
+        source: db-data
+        target: /var/lib/mysql
+        volume: {}
+  proxy:
+    depends_on:
+      backend:
+        condition: service_started
+        required: true
+    image: nginx
+    networks:
+      default: null
+    ports:
+      - mode: ingress
+        target: 80
+        published: "80"
+        protocol: tcp
+    volumes:
+      - type: bind
+        source: ${dir}/proxy/nginx.conf
+        target: /etc/nginx/conf.d/default.conf
+        read_only: true
+networks:
+  default:
+    name: nginx-golang-mysql_default
+volumes:
+  db-data:
+    name: nginx-golang-mysql_db-data
+secrets:
+  db-password:
+    name: nginx-golang-mysql_db-password
+    file: ${dir}/db/password.txt
+`);
+    expect(parse(projectConfigYaml(r.project!))).toEqual(want);
   });
 });
