@@ -262,13 +262,17 @@ function loaderInput(flags: LoaderFlags, io: CliIO) {
 
 async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
   const { loadProject } = await import('./compose/loader');
-  const { projectConfig, projectConfigYaml } = await import('./compose/config-output');
+  const { foldEnvFiles, projectConfig, projectConfigYaml } = await import('./compose/config-output');
   const { nodeHost } = await import('./node-host');
   const { Diagnostics, formatDiagnostic, sortDiagnostics } = await import('./diagnostics');
   const files = await requestedFiles(flags, io);
   if (!files) return EXIT_USAGE;
   const diags = new Diagnostics();
-  const { project, sources } = loadProject({ ...loaderInput(flags, io), files, host: nodeHost(), diags });
+  const host = nodeHost();
+  const loaded = loadProject({ ...loaderInput(flags, io), files, host, diags });
+  const sources = loaded.sources;
+  // As docker compose config: env_file values are shown under environment.
+  const project = loaded.project && !diags.hasErrors ? foldEnvFiles(loaded.project, (p) => host.readFile(p), diags) : loaded.project;
   const shown = new Map<string, string>();
   for (const [file, text] of sources) shown.set(displayPath(file, io.cwd), text);
   for (const d of sortDiagnostics(diags.list)) io.stderr(formatDiagnostic(relativize(d, io.cwd), shown) + '\n');

@@ -4,6 +4,9 @@
 // and networks, volumes, secrets and configs get their engine name `<project>_<key>`.
 
 import { stringify } from 'yaml';
+import type { Diagnostics } from '../diagnostics';
+import { DotenvError, parseDotenv } from './dotenv';
+import { joinPath } from './source-map';
 import type { ComposeProject, ComposeService } from './types';
 
 type Plain = Record<string, unknown>;
@@ -66,6 +69,41 @@ export function projectConfig(project: ComposeProject): Plain {
   if (Object.keys(project.configs).length > 0) out.configs = resources(project, project.configs);
   for (const [k, v] of Object.entries(project.extensions)) out[k] = v;
   return out;
+}
+
+/**
+ * What docker compose config does with `env_file:` (compose-go ResolveServicesEnvironment with
+ * discardEnvFiles): each file's variables become `environment:` entries, later files winning and the
+ * service's own `environment:` winning over all, and `env_file:` is dropped. The converter itself keeps
+ * env_file (each file becomes a ConfigMap), so this is for printing only. Returns a new project.
+ */
+export function foldEnvFiles(project: ComposeProject, readFile: (path: string) => string | undefined, diags: Diagnostics): ComposeProject {
+  const env = project.environment ?? {};
+  const services: Record<string, ComposeService> = {};
+  for (const [name, service] of Object.entries(project.services)) {
+    if (!service.env_file?.length) {
+      services[name] = service;
+      continue;
+    }
+    const fromFiles: Record<string, string> = {};
+    service.env_file.forEach((ref, i) => {
+      const at = joinPath(joinPath(joinPath('services', name), 'env_file'), i);
+      const text = readFile(ref.path);
+      if (text === undefined) {
+        if (ref.required) diags.error('env-file-missing', `env file ${ref.path} not found`, { path: at, pos: project.sourceMap.get(at), hint: 'create it, or mark it optional: env_file: [{ path: …, required: false }]' });
+        return;
+      }
+      try {
+        for (const e of parseDotenv(text, (k) => env[k])) fromFiles[e.key] = e.value;
+      } catch (e) {
+        if (!(e instanceof DotenvError)) throw e;
+        diags.error('env-file-syntax', e.message, { pos: { file: ref.path, line: e.line, col: e.col } });
+      }
+    });
+    const { env_file: _dropped, ...rest } = service;
+    services[name] = { ...rest, environment: { ...fromFiles, ...(service.environment ?? {}) } };
+  }
+  return { ...project, services };
 }
 
 /** `$` → `$$` in every string, as docker compose prints them, so the output loads again unchanged. */

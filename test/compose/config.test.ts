@@ -137,6 +137,20 @@ describe('compose2k8s config (CLI)', () => {
     expect(r.stderr).toContain('   4 |     restart: 5\n     |              ^');
   });
 
+  it('folds env_file into environment as docker compose config does, environment: winning', async () => {
+    const r = await cli({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    env_file: [a.env, {path: b.env}, {path: none.env, required: false}]\n    environment: {B: own}\n', 'a.env': 'A=1\nB=from-a\nC=${HOST_VAR}\n', 'b.env': 'A=2\n' }, [], { HOST_VAR: 'h' });
+    expect(r.code).toBe(0);
+    const web = parse(r.stdout).services.web;
+    expect(web.environment).toEqual({ A: '2', B: 'own', C: 'h' });
+    expect(web.env_file).toBeUndefined();
+  });
+
+  it('a missing required env_file is an error at its entry', async () => {
+    const r = await cli({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    env_file: gone.env\n' }, []);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/compose\.yaml:4:15: error \[env-file-missing\] services\.web\.env_file\[0\]: env file \S*gone\.env not found/);
+  });
+
   it('no compose file here or above is a usage error (exit 2)', async () => {
     const r = await cli({ 'readme.txt': 'no compose file' }, []);
     expect(r.code).toBe(2);
