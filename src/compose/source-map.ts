@@ -58,44 +58,9 @@ export class SourceMap {
     }
   }
 
-  /** Forgets every position recorded under `path` (inclusive): the value there was removed or replaced. */
-  deleteTree(path: string): void {
-    for (const p of [...this.positions.keys()]) if (isUnder(p, path)) this.positions.delete(p);
-  }
-
-  /** Moves every position under `from` (inclusive) to `to`; what was under `to` is forgotten. */
-  moveTree(from: string, to: string): void {
-    if (from === to) return;
-    const moved = [...this.positions].filter(([p]) => isUnder(p, from));
-    for (const [p] of moved) this.positions.delete(p);
-    this.deleteTree(to);
-    for (const [p, pos] of moved) this.positions.set(joinRest(to, p.slice(from.length)), pos);
-  }
-
-  /**
-   * Renumbers the items of the sequence at `path`: item i moves to `newIndex(i)`, or is forgotten
-   * when that is undefined (used when merging drops or reorders items).
-   */
-  reindex(path: string, newIndex: (i: number) => number | undefined): void {
-    const prefix = `${path}[`;
-    const items = [...this.positions].filter(([p]) => p.startsWith(prefix));
-    for (const [p] of items) this.positions.delete(p);
-    for (const [p, pos] of items) {
-      const m = /^(\d+)\]/.exec(p.slice(prefix.length));
-      if (!m) continue;
-      const to = newIndex(Number(m[1]));
-      if (to !== undefined) this.positions.set(`${prefix}${to}]${p.slice(prefix.length + m[0].length)}`, pos);
-    }
-  }
-
   /** Copies every position of `other` (used when one file's map becomes the project's). */
   addAll(other: SourceMap): void {
     for (const [path, pos] of other.positions) this.positions.set(path, pos);
-  }
-
-  /** Every recorded path and position, for tests and for building one map from another. */
-  entries(): IterableIterator<[string, SourcePos]> {
-    return this.positions.entries();
   }
 
   get size(): number {
