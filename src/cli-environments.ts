@@ -7,7 +7,7 @@ import type { ScalingFlags } from './cli-scaling';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics';
 import { parsePreset } from './model/preset';
 import type { EnvironmentPreset } from './model/scaling-types';
-import { builtInPresetNames, readPresetSource } from './node-presets';
+import { BUILT_IN_PRESET_DIR, builtInPresetNames, readPresetSource } from './node-presets';
 
 const EXIT_INVALID_INPUT = 1;
 const EXIT_USAGE = 2;
@@ -69,7 +69,7 @@ export function listEnvironments(io: CliIO): number {
     const { preset } = parsePreset(source.file, source.text, name);
     io.stdout(`${name.padEnd(10)} ${preset?.description ?? '(invalid preset: run convert --env ' + name + ' to see why)'}\n`);
   }
-  io.stdout('\nUse one with `convert --env NAME`; copy templates/environments/NAME.yaml to write your own (`--env ./FILE.yaml`).\n');
+  io.stdout(`\nUse one with \`convert --env NAME\`. To write your own, copy one of ${BUILT_IN_PRESET_DIR}/NAME.yaml and pass \`--env ./FILE.yaml\`.\n`);
   return 0;
 }
 
