@@ -79,15 +79,18 @@ function generate(n) {
   return lines.join('\n') + '\n';
 }
 
-/** Runs a command once: wall time (ms) measured here, peak RSS (KiB) from /usr/bin/time -f %M. */
+/**
+ * Runs a command once: wall time (ms) measured here; peak RSS (KiB) and CPU time (user + system, ms,
+ * 10 ms resolution) from /usr/bin/time. CPU time moves less than wall time on a busy machine.
+ */
 function measure(cmd, cmdArgs, cwd) {
-  const full = TIME ? [TIME, ['-f', '%M', '-o', path.join(work, 'rss'), cmd, ...cmdArgs]] : [cmd, cmdArgs];
+  const full = TIME ? [TIME, ['-f', '%M %U %S', '-o', path.join(work, 'rss'), cmd, ...cmdArgs]] : [cmd, cmdArgs];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(full[0], full[1], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  const rss = TIME ? Number(fs.readFileSync(path.join(work, 'rss'), 'utf8').trim().split('\n').pop()) : NaN;
-  return { ms, rss, stdout: r.stdout };
+  const [rss, user, sys] = TIME ? fs.readFileSync(path.join(work, 'rss'), 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, rss, cpu: (user + sys) * 1000, stdout: r.stdout };
 }
 
 const median = (xs) => {
@@ -107,8 +110,8 @@ function compare(a, b, cwd) {
     rb.push(measure(b[0], b[1], cwd));
   }
   return {
-    a: { ms: median(ra.map((r) => r.ms)), rss: median(ra.map((r) => r.rss)) },
-    b: { ms: median(rb.map((r) => r.ms)), rss: median(rb.map((r) => r.rss)) },
+    a: { ms: median(ra.map((r) => r.ms)), rss: median(ra.map((r) => r.rss)), cpu: median(ra.map((r) => r.cpu)) },
+    b: { ms: median(rb.map((r) => r.ms)), rss: median(rb.map((r) => r.rss)), cpu: median(rb.map((r) => r.cpu)) },
   };
 }
 
@@ -140,7 +143,7 @@ for (const c of cases) {
   if (check !== stdout) throw new Error(`${c.name}: the floor's output differs from the CLI's; the comparison would be unfair`);
   const r = compare(cli, floorCmd, cwd);
   rows.push({ name: c.name, services: c.services, docs: docs.length, cli: r.a, floor: r.b });
-  console.log(`${c.name.padEnd(28)} cli ${r.a.ms.toFixed(0).padStart(6)} ms ${(r.a.rss / 1024).toFixed(0).padStart(5)} MiB   floor ${r.b.ms.toFixed(0).padStart(6)} ms ${(r.b.rss / 1024).toFixed(0).padStart(5)} MiB   ×${(r.a.ms / r.b.ms).toFixed(2)}`);
+  console.log(`${c.name.padEnd(28)} cli ${r.a.ms.toFixed(0).padStart(6)} ms ${(r.a.rss / 1024).toFixed(0).padStart(5)} MiB   floor ${r.b.ms.toFixed(0).padStart(6)} ms ${(r.b.rss / 1024).toFixed(0).padStart(5)} MiB   ×${(r.a.ms / r.b.ms).toFixed(2)} (CPU ×${(r.a.cpu / r.b.cpu).toFixed(2)})`);
 }
 
 const help = compare([node, [launcher, '--help']], [node, ['-e', '0']], ROOT);
@@ -152,10 +155,11 @@ const slope = (x, y) => (y.cli.ms - x.cli.ms) / (y.services - x.services);
 const big = gen.length >= 2 ? slope(gen[gen.length - 2], gen[gen.length - 1]) : NaN;
 const small = gen.length >= 3 ? slope(gen[1], gen[gen.length - 2]) : NaN;
 
-const fmtMs = (x) => x.toFixed(0);
+const fmtMs = (x) => (Number.isNaN(x) ? 'n/a' : x.toFixed(0));
 const fmtMb = (kb) => (Number.isNaN(kb) ? 'n/a' : (kb / 1024).toFixed(0));
 const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? 'n/a' : `${(a / b).toFixed(2)}×`);
 const maxConvRatio = Math.max(...rows.map((r) => r.cli.ms / r.floor.ms));
+const maxCpuRatio = Math.max(...rows.map((r) => r.cli.cpu / r.floor.cpu));
 const helpRatio = help.a.ms / help.b.ms;
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 const md = `# Benchmarks
@@ -169,19 +173,20 @@ checks that both print byte-identical YAML). Absolute figures move with the mach
 - date: ${new Date().toISOString().slice(0, 10)}
 - machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}
 - node: ${process.version}
+- load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (other work on the machine slows both columns)
 - peak RSS: ${TIME ? '`/usr/bin/time -f %M`' : 'not measured (/usr/bin/time not found)'}
 
-| case | objects | CLI ms | floor ms | time ratio | CLI MiB | floor MiB | memory ratio |
-|---|---:|---:|---:|---:|---:|---:|---:|
-${rows.map((r) => `| ${r.name} | ${r.docs} | ${fmtMs(r.cli.ms)} | ${fmtMs(r.floor.ms)} | ${ratio(r.cli.ms, r.floor.ms)} | ${fmtMb(r.cli.rss)} | ${fmtMb(r.floor.rss)} | ${ratio(r.cli.rss, r.floor.rss)} |`).join('\n')}
-| \`--help\` vs \`node -e 0\` | – | ${fmtMs(help.a.ms)} | ${fmtMs(help.b.ms)} | ${ratio(help.a.ms, help.b.ms)} | ${fmtMb(help.a.rss)} | ${fmtMb(help.b.rss)} | ${ratio(help.a.rss, help.b.rss)} |
+| case | objects | CLI ms | floor ms | time ratio | CLI CPU ms | floor CPU ms | CPU ratio | CLI MiB | floor MiB | memory ratio |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+${rows.map((r) => `| ${r.name} | ${r.docs} | ${fmtMs(r.cli.ms)} | ${fmtMs(r.floor.ms)} | ${ratio(r.cli.ms, r.floor.ms)} | ${fmtMs(r.cli.cpu)} | ${fmtMs(r.floor.cpu)} | ${ratio(r.cli.cpu, r.floor.cpu)} | ${fmtMb(r.cli.rss)} | ${fmtMb(r.floor.rss)} | ${ratio(r.cli.rss, r.floor.rss)} |`).join('\n')}
+| \`--help\` vs \`node -e 0\` | – | ${fmtMs(help.a.ms)} | ${fmtMs(help.b.ms)} | ${ratio(help.a.ms, help.b.ms)} | ${fmtMs(help.a.cpu)} | ${fmtMs(help.b.cpu)} | ${ratio(help.a.cpu, help.b.cpu)} | ${fmtMb(help.a.rss)} | ${fmtMb(help.b.rss)} | ${ratio(help.a.rss, help.b.rss)} |
 
 Cost of one more service: ${small.toFixed(2)} ms between ${gen[1]?.services} and ${gen[gen.length - 2]?.services} services, ${big.toFixed(2)} ms between ${gen[gen.length - 2]?.services} and ${gen[gen.length - 1]?.services}${Math.abs(big / small - 1) < 0.5 ? ' (linear)' : ''}.
 
 | goal | target | this run |
 |---|---|---|
 | \`--help\` start-up | ≤ 1.2× \`node -e 0\` | ${helpRatio.toFixed(2)}× ${helpRatio <= 1.2 ? '✓' : '✗'} |
-| conversion | ≤ 1.5× the floor at every size | worst ${maxConvRatio.toFixed(2)}× ${maxConvRatio <= 1.5 ? '✓' : '✗'} |
+| conversion | ≤ 1.5× the floor at every size | worst ${maxConvRatio.toFixed(2)}× wall, ${maxCpuRatio.toFixed(2)}× CPU ${maxConvRatio <= 1.5 ? '✓' : '✗'} |
 | linear in services | per-service cost flat | ${small.toFixed(2)} → ${big.toFixed(2)} ms/service ${Math.abs(big / small - 1) < 0.5 ? '✓' : '✗'} |
 `;
 // Notes written by hand (where the time goes, what was tried) survive a re-run below this marker.

@@ -7,6 +7,8 @@ export interface Host {
   readFile(path: string): string | undefined;
   /** What is at `path`, if anything. */
   stat(path: string): 'file' | 'directory' | undefined;
+  /** The path with symbolic links resolved (POSIX separators), when the host has links. */
+  realPath?(path: string): string | undefined;
 }
 
 /** A Host over a plain map of absolute path → content; directories are implied by the paths. */

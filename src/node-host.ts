@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Host } from './host';
 
 /** The Host backed by the real file system, for the CLI and for library users by default. */
@@ -15,6 +16,13 @@ export function nodeHost(): Host {
       try {
         const s = fs.statSync(p);
         return s.isFile() ? 'file' : s.isDirectory() ? 'directory' : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    realPath(p) {
+      try {
+        return fs.realpathSync(p).split(path.sep).join('/');
       } catch {
         return undefined;
       }

@@ -60,7 +60,7 @@ export function planCompose(input: ConvertInput): PlanResult {
   }
   if (!project || diags.hasErrors) return { project, diagnostics: finish(diags, input.strict), sources };
   const unscaled = planApp(project, input, host, diags);
-  warnOutsideProject(host.reads, project, [...files.map((f) => f.path), ...(input.envFiles ?? [])], diags);
+  warnOutsideProject(host.reads, project, [...files.map((f) => f.path), ...(input.envFiles ?? [])], diags, host);
   // Scaling is its own pure step over the plan, so variants.ts can scale one plan per environment.
   const plan = scalePlan(unscaled, project, input, diags);
   const diagnostics = finish(diags, input.strict);

@@ -28,6 +28,7 @@ export function recordReads(inner: Host): RecordingHost {
       return text;
     },
     stat: (p) => inner.stat(p),
+    ...(inner.realPath ? { realPath: (p: string) => inner.realPath!(p) } : {}),
   };
 }
 
@@ -39,14 +40,19 @@ const HINT_ONLY = /(^|[./-])Dockerfile([.-][^/]*)?$|\.dockerfile$/i;
  * (`-f` compose files, `--env-file`). The warning points at the compose key that refers to the file
  * when one is found, and names the file either way.
  */
-export function warnOutsideProject(reads: Iterable<string>, project: ComposeProject, named: Iterable<string>, diags: Diagnostics): void {
+export function warnOutsideProject(reads: Iterable<string>, project: ComposeProject, named: Iterable<string>, diags: Diagnostics, host?: Host): void {
   const trusted = new Set([...named].map((f) => posixPath.resolve(project.workingDir, f)));
-  const outside = [...reads].filter((f) => !trusted.has(f) && !isInside(f, project.workingDir) && !HINT_ONLY.test(posixPath.basename(f)));
+  // A link inside the project that points out of it (`config.txt -> ~/.aws/credentials`) counts as outside.
+  const real = (p: string) => host?.realPath?.(p) ?? p;
+  const root = real(project.workingDir);
+  const outside = [...reads].filter((f) => !trusted.has(f) && !isInside(real(f), root) && !HINT_ONLY.test(posixPath.basename(f)));
   if (outside.length === 0) return;
   const refs = referencesTo(project, new Set(outside));
   for (const file of outside) {
     const path = refs.get(file);
-    diags.warn('outside-project', `read ${file}, which is outside the project directory ${project.workingDir}`, {
+    const target = real(file);
+    const shown = target !== file && isInside(file, project.workingDir) ? `${file} (a link to ${target})` : file;
+    diags.warn('outside-project', `read ${shown}, which is outside the project directory ${project.workingDir}`, {
       ...(path !== undefined ? { path, pos: project.sourceMap.get(path) } : {}),
       hint: 'its content can end up in the manifests: move it into the project if it is meant to be deployed (--strict makes this an error)',
     });

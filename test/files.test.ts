@@ -181,6 +181,14 @@ describe('files outside the project directory', () => {
     expect(listing(root)).toEqual(['certs', 'proj', 'shared.env']);
   });
 
+  it('include a file reached through a symbolic link inside the project', async () => {
+    const root = tree({ 'proj/compose.yaml': 'services:\n  web:\n    image: nginx\n    volumes:\n      - ./conf.txt:/etc/app.conf\n', 'home/credentials': 'key=1\n' });
+    fs.symlinkSync(path.join(root, 'home', 'credentials'), path.join(root, 'proj', 'conf.txt'));
+    const r = await cli(['convert'], path.join(root, 'proj'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`compose\\.yaml:5:\\d+: warning \\[outside-project\\] services\\.web\\.volumes\\[0\\].*: read ${root}/proj/conf\\.txt \\(a link to ${root}/home/credentials\\)`));
+  });
+
   it('named on the command line (-f, --env-file) are not warned about', async () => {
     const root = tree({ 'proj/compose.yaml': 'services:\n  web:\n    image: ${IMAGE}\n', 'vars.env': 'IMAGE=nginx:1.27\n', 'override.yaml': 'services:\n  web:\n    ports: ["80"]\n' });
     const r = await cli(['convert', '-f', 'proj/compose.yaml', '-f', 'override.yaml', '--env-file', 'vars.env'], root);

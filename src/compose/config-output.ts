@@ -3,6 +3,7 @@
 // printing: each service joins the `default` network unless it names networks or a network_mode,
 // and networks, volumes, secrets and configs get their engine name `<project>_<key>`.
 
+import * as posixPath from 'node:path/posix';
 import { stringify } from 'yaml';
 import type { Diagnostics } from '../diagnostics';
 import { DotenvError, parseDotenv } from './dotenv';
@@ -79,6 +80,11 @@ export function projectConfig(project: ComposeProject): Plain {
  */
 export function foldEnvFiles(project: ComposeProject, readFile: (path: string) => string | undefined, diags: Diagnostics): ComposeProject {
   const env = project.environment ?? {};
+  // A secret's file used as an env file is not printed: its values stay out of every output, as in convert.
+  const secretFiles = new Map<string, string>();
+  for (const [secret, def] of Object.entries(project.secrets)) {
+    if (typeof def.file === 'string') secretFiles.set(posixPath.resolve(project.workingDir, def.file), secret);
+  }
   const services: Record<string, ComposeService> = {};
   for (const [name, service] of Object.entries(project.services)) {
     if (!service.env_file?.length) {
@@ -88,6 +94,11 @@ export function foldEnvFiles(project: ComposeProject, readFile: (path: string) =
     const fromFiles: Record<string, string> = {};
     service.env_file.forEach((ref, i) => {
       const at = joinPath(joinPath(joinPath('services', name), 'env_file'), i);
+      const secret = secretFiles.get(ref.path);
+      if (secret !== undefined) {
+        diags.warn('env-file-secret-file', `env file ${ref.path} is the file of secret "${secret}"; its values are not printed`, { path: at, pos: project.sourceMap.get(at) });
+        return;
+      }
       const text = readFile(ref.path);
       if (text === undefined) {
         if (ref.required) diags.error('env-file-missing', `env file ${ref.path} not found`, { path: at, pos: project.sourceMap.get(at), hint: 'create it, or mark it optional: env_file: [{ path: …, required: false }]' });
