@@ -93,13 +93,21 @@ export function withDependencyWaits(workloads: readonly WorkloadPlan[], services
     if (!ctx.project.services[w.service]) return w;
     const waits = dependencyWaits(w.service, ctx, { services, workloads });
     if (!waits.initContainers.length) return w;
+    // An account the user chose (kompose.serviceaccount-name, x-k8s) stays; it needs to read Jobs.
+    const own = w.pod.serviceAccountName;
+    if (waits.serviceAccountName && own) {
+      ctx.diags.warn('wait-service-account', `"${w.service}" runs as service account "${own}", which its init containers use to wait for Jobs: grant it get, list and watch on jobs (Role "${jobReaderName(ctx)}" has them)`, {
+        ...ctx.at(ctx.servicePath(ctx.project.services[w.service], 'depends_on')),
+        hint: `kubectl create rolebinding ${own}-job-reader --role=${jobReaderName(ctx)} --serviceaccount=NAMESPACE:${own}`,
+      });
+    }
     if (waits.serviceAccountName) readsJobs = true;
     return {
       ...w,
       pod: {
         ...w.pod,
         initContainers: [...waits.initContainers, ...(w.pod.initContainers ?? [])],
-        ...(waits.serviceAccountName ? { serviceAccountName: waits.serviceAccountName } : {}),
+        ...(waits.serviceAccountName && !own ? { serviceAccountName: waits.serviceAccountName } : {}),
       },
     };
   });

@@ -108,3 +108,21 @@ services:
     expect(kind('web')).toBe('Deployment');
   });
 });
+
+describe('a waiting pod with its own service account', () => {
+  it('keeps the account the user chose and says it must read Jobs', () => {
+    const { result } = plan(`
+services:
+  web:
+    image: nginx:1.27
+    labels:
+      kompose.serviceaccount-name: web-sa
+    depends_on:
+      seed: { condition: service_completed_successfully }
+  seed:
+    image: busybox:1.36.1
+`);
+    expect(result.plan!.workloads.find((w) => w.service === 'web')!.pod.serviceAccountName).toBe('web-sa');
+    expect(result.diagnostics.find((d) => d.code === 'wait-service-account')?.message).toContain('"web-sa"');
+  });
+});
