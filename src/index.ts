@@ -18,6 +18,7 @@ export { ComposeChart, type ComposeChartProps } from './build/chart';
 export { synthesize, type ConvertInput, type ConvertResult } from './convert';
 export { planCompose, type PlanResult } from './plan-compose';
 export { loadProject, type LoadOptions, type LoadResult, type ComposeFileInput } from './compose/loader';
+export { projectConfig, projectConfigYaml, foldEnvFiles } from './compose/config-output';
 export type * from './compose/types';
 export { planApp } from './model/planner';
 export type * from './model/plan';
