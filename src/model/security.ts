@@ -58,7 +58,12 @@ export function securityOf(service: ComposeService, ctx: PlanContext): SecurityC
     delete c.allowPrivilegeEscalation;
   }
 
-  const sysctls = sysctlsOf(service.sysctls);
+  let sysctls = sysctlsOf(service.sysctls);
+  if (service.network_mode === 'host' && sysctls.some((s) => s.name.startsWith('net.'))) {
+    // The API server refuses net.* sysctls in a pod on the host's network: they would change the node's.
+    ctx.diags.warn('host-network-sysctl', `net.* sysctls are left out: with network_mode: host they would set the node's own network stack, which Kubernetes refuses`, at('sysctls'));
+    sysctls = sysctls.filter((s) => !s.name.startsWith('net.'));
+  }
   if (sysctls.length) {
     pod.sysctls = sysctls;
     for (const s of sysctls) {

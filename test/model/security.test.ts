@@ -45,3 +45,11 @@ describe('securityOf', () => {
     expect(ctx.diags.list.map((d) => d.code)).toEqual(['unsafe-sysctl', 'group-name']);
   });
 });
+
+describe('sysctls on the host network', () => {
+  it('leaves net.* out with network_mode: host, which the API server refuses, and keeps the rest', () => {
+    const { security, ctx } = of({ network_mode: 'host', sysctls: { 'net.ipv4.tcp_syncookies': 1, 'kernel.shm_rmid_forced': 1 } });
+    expect(security.pod).toEqual({ sysctls: [{ name: 'kernel.shm_rmid_forced', value: '1' }] });
+    expect(messages(ctx)[0]).toMatch(/^host-network-sysctl/);
+  });
+});
