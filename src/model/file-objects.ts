@@ -40,11 +40,13 @@ export function fileObjectsOf(service: ComposeService, ctx: PlanContext, objects
         });
       }
       const target = targetOf(kind, ref);
-      const volume = toDns1123Label(`${KIND[kind].what}-${ref.source}`);
-      if (!volumes.some((v) => v.name === volume)) {
-        const items = [{ key: object.key, path: object.key, ...(mode !== undefined ? { mode } : {}) }];
-        volumes.push({ name: volume, source: kind === 'secrets' ? { kind: 'secret', secretName: object.name, items } : { kind: 'configMap', configMapName: object.name, items } });
-      }
+      // One volume per object and mode: the same secret mounted twice with two modes needs two.
+      const items = [{ key: object.key, path: object.key, ...(mode !== undefined ? { mode } : {}) }];
+      const source: PodVolume['source'] = kind === 'secrets' ? { kind: 'secret', secretName: object.name, items } : { kind: 'configMap', configMapName: object.name, items };
+      const wanted = toDns1123Label(`${KIND[kind].what}-${ref.source}`);
+      let volume = wanted;
+      for (let n = 2; volumes.some((v) => v.name === volume && JSON.stringify(v.source) !== JSON.stringify(source)); n++) volume = toDns1123Label(`${wanted}-${n}`);
+      if (!volumes.some((v) => v.name === volume)) volumes.push({ name: volume, source });
       mounts.push({ name: volume, mountPath: target, subPath: object.key, readOnly: true });
     });
   }
