@@ -5,9 +5,12 @@
 //                        healthcheck is its readinessProbe, so a connection through the Service
 //                        means at least one of its pods passed its healthcheck. That is as far as
 //                        can be checked from outside; with no healthcheck it is only "accepts TCP".
-//   service_completed_successfully → the dependency runs as a Job (controller.ts); `kubectl wait`
-//                        in the init container waits for its Complete condition, which needs read
-//                        access to Jobs: one ServiceAccount + Role + RoleBinding per project.
+//   service_completed_successfully → the dependency runs as a Job (controller.ts; without a restart
+//                        policy because of awaitedForCompletion below); `kubectl wait` in the init
+//                        container waits for its Complete condition, which needs read access to
+//                        Jobs: one ServiceAccount + Role + RoleBinding per project. (The pod's own
+//                        container gets that token too; reading Jobs is all it allows.) A failed Job
+//                        keeps the pod waiting, as compose refuses to start the dependent.
 // required: false → a dependency that is not in the project is skipped, and the wait gives up after
 // OPTIONAL_WAIT_SECONDS instead of holding the pod back for ever. `--no-wait` makes none of this.
 
