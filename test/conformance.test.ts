@@ -26,6 +26,7 @@ const EXPECTED_ERRORS: Record<string, readonly [code: string, why: string]> = {
   'compose-go/loader/testdata/empty.yaml': ['empty-file', 'only a comment: docker compose says "empty compose file"'],
   'compose-go/loader/testdata/extends/base.yaml': ['schema', 'service "nil" is left empty on purpose'],
   'spec-snippets/05-services__L1151.yaml': ['missing-image', 'fragment: services without image or build'],
+  'spec-snippets/05-services__L1259.yaml': ['undefined-model', 'fragment: my_model is not declared under the top-level models:'],
   'spec-snippets/05-services__L1306.yaml': ['missing-image', 'fragment: no image, undeclared networks'],
   'spec-snippets/05-services__L1347.yaml': ['missing-image', 'fragment: no image, undeclared networks'],
   'spec-snippets/05-services__L1400.yaml': ['undefined-network', 'fragment: back-tier is not declared'],

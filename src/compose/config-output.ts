@@ -68,6 +68,7 @@ export function projectConfig(project: ComposeProject): Plain {
   if (Object.keys(project.volumes).length > 0) out.volumes = resources(project, project.volumes);
   if (Object.keys(project.secrets).length > 0) out.secrets = resources(project, project.secrets);
   if (Object.keys(project.configs).length > 0) out.configs = resources(project, project.configs);
+  if (project.models && Object.keys(project.models).length > 0) out.models = project.models;
   for (const [k, v] of Object.entries(project.extensions)) out[k] = v;
   return out;
 }

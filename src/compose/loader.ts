@@ -166,6 +166,7 @@ function buildProject(
     networks: section('networks'),
     secrets: section('secrets'),
     configs: section('configs'),
+    ...(root.models !== undefined ? { models: section('models') } : {}),
     extensions,
     sourceMap,
     sources,

@@ -56,6 +56,12 @@ export function checkReferences(project: ComposeProject, diags: Diagnostics, dis
         }
       });
     }
+    const models = service.models && typeof service.models === 'object' ? Object.keys(service.models) : [];
+    for (const model of models) {
+      if (!(model in (project.models ?? {}))) {
+        diags.error('undefined-model', `service "${name}" refers to undefined model "${model}"`, at(joinPath(joinPath(base, 'models'), model)));
+      }
+    }
     for (const net of Object.keys(service.networks ?? {})) {
       if (net !== 'default' && !(net in project.networks)) {
         diags.error('undefined-network', `service "${name}" refers to undefined network "${net}"`, at(joinPath(joinPath(base, 'networks'), net)));

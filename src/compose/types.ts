@@ -95,6 +95,8 @@ export interface ComposeProject {
   networks: Record<string, Record<string, unknown>>;
   secrets: Record<string, Record<string, unknown>>;
   configs: Record<string, Record<string, unknown>>;
+  /** Top-level `models:` (AI models services use), as loaded; absent when the files have none. */
+  models?: Record<string, Record<string, unknown>>;
   /** Top-level `x-*` keys. */
   extensions: Record<string, unknown>;
   /** Where every path came from (after merging, positions point at the file that set the value). */

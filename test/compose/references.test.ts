@@ -14,6 +14,7 @@ describe('reference checks', () => {
     ['depends_on', '    depends_on: [db]\n', '/project/compose.yaml:4:18: error [undefined-service] services.web.depends_on.db: service "web" depends on undefined service "db"'],
     ['links', '    links: ["db:database"]\n', '/project/compose.yaml:4:13: error [undefined-service] services.web.links[0]: service "web" links to undefined service "db"'],
     ['network_mode', '    network_mode: "service:vpn"\n', '/project/compose.yaml:4:19: error [undefined-service] services.web.network_mode: service "web" shares the network of undefined service "vpn"'],
+    ['models', '    models: [llm]\n', '/project/compose.yaml:4:14: error [undefined-model] services.web.models.llm: service "web" refers to undefined model "llm"'],
     ['volumes_from', '    volumes_from: ["data:ro"]\n', '/project/compose.yaml:4:20: error [undefined-service] services.web.volumes_from[0]: service "web" mounts the volumes of undefined service "data"'],
   ])('an undefined name in %s is an error at its node', (_key, extra, want) => {
     expect(load(web(extra)).errors).toEqual([want]);
