@@ -70,14 +70,15 @@ describe('fuzz: mutated compose files', () => {
 
   it(`${CASES} seeded mutants (seed ${SEED}) convert or fail with positioned diagnostics`, { timeout: 120_000 }, async () => {
     expect(seeds.length).toBeGreaterThan(0);
-    const r = rng(SEED);
     const failures: string[] = [];
     let converted = 0;
     let rejected = 0;
     for (let i = 0; i < CASES; i++) {
+      // Case i depends on SEED + i alone, so FUZZ_SEED=<SEED + i> FUZZ_CASES=1 replays it.
+      const r = rng(SEED + i);
       const file = seeds[Math.floor(r() * seeds.length)];
       const original = fs.readFileSync(file, 'utf8');
-      const mutant = mutate(original, rng(SEED + i));
+      const mutant = mutate(original, r);
       const name = `#${i} ${path.relative(path.dirname(ROOT), file)} [${mutant.name}] (FUZZ_SEED=${SEED + i})`;
       const o = await cli(mutant.text, path.dirname(file));
       const why = problem(o);
@@ -130,11 +131,11 @@ describe('fuzz: mutated compose files', () => {
 const BIN = path.join(ROOT, 'bin', 'compose2k8s.js');
 const built = fs.existsSync(path.join(ROOT, 'dist', 'cli.js'));
 describe.skipIf(!built)(`fuzz: through bin/compose2k8s.js ${built ? '' : '(skipped: dist/ not built; npm test builds it)'}`, () => {
-  const r = rng(SEED);
   const seeds = seedFiles();
   const inputs = Array.from({ length: 6 }, (_, i) => {
+    const r = rng(SEED + 1000 + i);
     const file = seeds[Math.floor(r() * seeds.length)];
-    return { name: `bin #${i} (FUZZ_SEED=${SEED + 1000 + i})`, cwd: path.dirname(file), text: mutate(fs.readFileSync(file, 'utf8'), rng(SEED + 1000 + i)).text };
+    return { name: `bin #${i} (seed ${SEED + 1000 + i})`, cwd: path.dirname(file), text: mutate(fs.readFileSync(file, 'utf8'), r).text };
   });
   it.each(inputs)('$name exits 0 or 1 without a stack trace', ({ cwd, text }) => {
     const p = spawnSync(process.execPath, [BIN, 'convert', '-f', '-'], { cwd, input: text, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
