@@ -36,13 +36,16 @@ interface Outcome {
 }
 
 /** The CLI in-process, reading the compose text from stdin in `cwd` (so relative paths resolve there). */
-async function cli(text: string, cwd: string, extra: string[] = []): Promise<Outcome> {
+async function cli(text: string, cwd: string, command: readonly string[] = ['convert']): Promise<Outcome> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = { cwd, env: {}, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => text };
-  const code = await run(['convert', '-f', '-', ...extra], io);
+  const code = await run([...command, '-f', '-'], io);
   return { code, stdout, stderr };
 }
+
+/** Cases take turns through these, so the other paths through the pipeline see bad input too. */
+const COMMANDS: readonly (readonly string[])[] = [['convert'], ['convert', '--env', 'prod', '-n', 'shop'], ['convert', '--strict'], ['config']];
 
 const STACK_FRAME = /^\s+at .+(\(.*:\d+:\d+\)|:\d+:\d+)$/m;
 const POSITIONED_ERROR = /^\S[^\n]*:\d+:\d+: error \[[a-z0-9-]+\]/m;
@@ -74,18 +77,19 @@ describe('fuzz: mutated compose files', () => {
     let converted = 0;
     let rejected = 0;
     for (let i = 0; i < CASES; i++) {
-      // Case i depends on SEED + i alone, so FUZZ_SEED=<SEED + i> FUZZ_CASES=1 replays it.
+      // Case i (file, mutation, command) depends on SEED + i alone: FUZZ_SEED=<SEED + i> FUZZ_CASES=1 replays it.
       const r = rng(SEED + i);
       const file = seeds[Math.floor(r() * seeds.length)];
       const original = fs.readFileSync(file, 'utf8');
       const mutant = mutate(original, r);
-      const name = `#${i} ${path.relative(path.dirname(ROOT), file)} [${mutant.name}] (FUZZ_SEED=${SEED + i})`;
-      const o = await cli(mutant.text, path.dirname(file));
+      const command = COMMANDS[(SEED + i) % COMMANDS.length];
+      const name = `#${i} ${command.join(' ')} ${path.relative(path.dirname(ROOT), file)} [${mutant.name}] (FUZZ_SEED=${SEED + i})`;
+      const o = await cli(mutant.text, path.dirname(file), command);
       const why = problem(o);
       if (why) failures.push(describeOutcome(name, mutant.text, o, why));
       else if (o.code === 0) {
         converted++;
-        if (valid.size < 25 && i % 3 === 0 && o.stdout.length < 20_000) valid.set(`fuzz-${i}`, o.stdout);
+        if (command[0] === 'convert' && valid.size < 25 && i % 3 === 0 && o.stdout.length < 20_000) valid.set(`fuzz-${i}`, o.stdout);
       } else rejected++;
     }
     expect(failures.slice(0, 3).join('\n\n')).toBe('');
