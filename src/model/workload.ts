@@ -21,6 +21,15 @@ export function replicasOf(service: ComposeService): number {
   return 1;
 }
 
+/** Kubernetes counts replicas in an int32 from 0; YAML also reads `.inf`, `-1` and `1e308` as numbers. */
+function checkedReplicas(service: ComposeService, ctx: PlanContext): number {
+  const n = replicasOf(service);
+  if (Number.isInteger(n) && n >= 0 && n <= 2_147_483_647) return n;
+  const key = typeof service.deploy?.replicas === 'number' ? ['deploy', 'replicas'] : ['scale'];
+  ctx.diags.error('invalid-value', `${n} replicas: Kubernetes takes a whole number from 0 to 2147483647`, ctx.at(ctx.servicePath(service, ...key)));
+  return 1;
+}
+
 export interface PodParts {
   readonly containers: readonly Container[];
   readonly volumes: readonly PodVolume[];
@@ -42,7 +51,7 @@ function controllerWorkload(service: ComposeService, ctx: PlanContext, pod: PodP
   });
   reportChoice(service, choice, ctx);
   const name = ctx.names.claim(choice.kind, toDns1123Label(service.name), `service "${service.name}"`, ctx.at(ctx.servicePath(service)));
-  const replicas = replicasOf(service);
+  const replicas = checkedReplicas(service, ctx);
   const placement = placementOf(service, ctx);
   const base = {
     kind: choice.kind,
