@@ -10,8 +10,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIO } from '../src/cli';
+import { parseAllDocuments } from 'yaml';
 import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED } from './helpers';
 import { hugeCompose, mutate, rng } from './hardening/mutate';
+import { announcedExternal, invariantProblems, type Doc } from './k8s-invariants';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const CASES = Number(process.env.FUZZ_CASES ?? 200);
@@ -64,6 +66,25 @@ function problem(o: Outcome): string | undefined {
   return undefined;
 }
 
+/**
+ * What kubectl's client-side validation lets through but the API server would refuse: the
+ * invariants of k8s-invariants.ts, and numbers that are not whole, negative, or too large for the
+ * fields they are in (every number we emit is a count, a port, a mode, a uid or seconds).
+ */
+function outputProblems(o: Outcome): string[] {
+  const docs = parseAllDocuments(o.stdout).map((d) => d.toJS({ maxAliasCount: -1 }) as Doc);
+  const numbers: string[] = [];
+  const walk = (v: unknown, where: string): void => {
+    if (typeof v === 'number') {
+      const max = /replicas|completions|parallelism|Threshold|Port|port/.test(where) ? 2_147_483_647 : Number.MAX_SAFE_INTEGER;
+      if (!Number.isInteger(v) || v < 0 || v > max) numbers.push(`${where}: ${v}`);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}[${i}]`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`);
+  };
+  for (const d of docs) walk(d, `${d.kind}/${d.metadata?.name}`);
+  return [...invariantProblems(docs, announcedExternal(o.stderr)), ...numbers];
+}
+
 const describeOutcome = (name: string, text: string, o: Outcome, why: string) =>
   `${name}: ${why} (exit ${o.code})\n--- input (first 600 chars)\n${text.slice(0, 600)}\n--- stderr (first 1500 chars)\n${o.stderr.slice(0, 1500)}`;
 
@@ -85,7 +106,8 @@ describe('fuzz: mutated compose files', () => {
       const command = COMMANDS[(SEED + i) % COMMANDS.length];
       const name = `#${i} ${command.join(' ')} ${path.relative(path.dirname(ROOT), file)} [${mutant.name}] (FUZZ_SEED=${SEED + i})`;
       const o = await cli(mutant.text, path.dirname(file), command);
-      const why = problem(o);
+      const output = o.code === 0 && command[0] === 'convert' ? outputProblems(o) : [];
+      const why = problem(o) ?? (output.length ? `output the API server would refuse: ${output.slice(0, 3).join('; ')}` : undefined);
       if (why) failures.push(describeOutcome(name, mutant.text, o, why));
       else if (o.code === 0) {
         converted++;
@@ -94,8 +116,15 @@ describe('fuzz: mutated compose files', () => {
     }
     expect(failures.slice(0, 3).join('\n\n')).toBe('');
     // Both outcomes must actually occur, or the mutator has stopped exercising one of them.
-    expect(converted).toBeGreaterThan(CASES / 10);
-    expect(rejected).toBeGreaterThan(CASES / 10);
+    expect(converted).toBeGreaterThan(CASES / 20);
+    expect(rejected).toBeGreaterThan(CASES / 20);
+  });
+
+  it('the output check catches numbers the API server refuses (replicas: -1, .inf)', () => {
+    const doc = (replicas: string) => ({ code: 0, stderr: '', stdout: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${replicas}\n` });
+    expect(outputProblems(doc('-1'))).toContain('Deployment/web.spec.replicas: -1');
+    expect(outputProblems(doc('.inf'))).toContain('Deployment/web.spec.replicas: Infinity');
+    expect(outputProblems(doc('2'))).not.toContain('Deployment/web.spec.replicas: 2');
   });
 
   it('a multi-megabyte file converts (or fails cleanly) in one piece', { timeout: 120_000 }, async () => {

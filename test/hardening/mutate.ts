@@ -130,6 +130,22 @@ const TREE_MUTATIONS: Record<string, (root: Json, r: Rand) => Json> = {
     return root;
   },
   longString: (root, r) => setAt(root, pick(r, paths(root)), 'x'.repeat(100_000 + Math.floor(r() * 100_000))),
+  numericKey: (root, r) => {
+    const s = services(root);
+    const names = s ? Object.keys(s) : [];
+    if (!s || names.length === 0) return root;
+    const svc = s[pick(r, names)];
+    if (!svc || typeof svc !== 'object' || Array.isArray(svc)) return root;
+    const keys = pick(r, NUMERIC_KEYS);
+    let at: Record<string, Json> = svc;
+    for (const k of keys.slice(0, -1)) {
+      if (!at[k] || typeof at[k] !== 'object' || Array.isArray(at[k])) at[k] = {};
+      at = at[k] as Record<string, Json>;
+    }
+    at[keys[keys.length - 1]] = pick(r, EDGE_NUMBERS);
+    if (keys[0] === 'healthcheck' && !('test' in at)) at.test = ['CMD', 'true'];
+    return root;
+  },
   portEdgeCases: (root, r) => {
     const s = services(root);
     const names = s ? Object.keys(s) : [];
@@ -140,6 +156,16 @@ const TREE_MUTATIONS: Record<string, (root: Json, r: Rand) => Json> = {
     return root;
   },
 };
+
+/** Keys whose numbers reach the manifests (counts, ports, seconds, modes), for numericKey. */
+const NUMERIC_KEYS: readonly (readonly string[])[] = [
+  ['scale'], ['deploy', 'replicas'], ['deploy', 'update_config', 'parallelism'], ['deploy', 'restart_policy', 'max_attempts'],
+  ['deploy', 'resources', 'limits', 'cpus'], ['deploy', 'resources', 'limits', 'memory'], ['deploy', 'resources', 'reservations', 'cpus'],
+  ['healthcheck', 'retries'], ['healthcheck', 'interval'], ['healthcheck', 'timeout'], ['healthcheck', 'start_period'],
+  ['stop_grace_period'], ['pids_limit'], ['shm_size'], ['cpu_shares'], ['mem_limit'], ['cpus'], ['ulimits', 'nofile'],
+  ['x-k8s', 'replicas'], ['x-k8s', 'autoscale', 'min'], ['x-k8s', 'autoscale', 'max'], ['x-k8s', 'autoscale', 'target'],
+];
+const EDGE_NUMBERS: readonly unknown[] = [...HUGE_NUMBERS, Infinity, -Infinity, NaN, -5, '-1', '1e400', '0.0001', '1_000'];
 
 /** Text mutations: on the YAML text itself. */
 const TEXT_MUTATIONS: Record<string, (text: string, r: Rand) => string> = {
