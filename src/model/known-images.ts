@@ -100,3 +100,16 @@ export function knownPortsOf(image: string | undefined): readonly KnownPort[] | 
   if (!image) return undefined;
   return KNOWN_IMAGE_PORTS[imageRepositoryName(image)];
 }
+
+/**
+ * Data stores that keep their data in the pod: replicas started from one compose service would each
+ * hold their own data behind one Service, so environments and `--replicas N` never scale them.
+ * (Caches that tolerate it, such as memcached, are not listed.)
+ */
+export const SINGLE_INSTANCE_IMAGES: ReadonlySet<string> = new Set([
+  'redis', 'redis-stack', 'redis-stack-server', 'valkey', 'keydb', 'postgres', 'postgis', 'timescaledb', 'mysql',
+  'mysql-server', 'mariadb', 'percona', 'mongo', 'mongodb', 'rabbitmq', 'elasticsearch', 'opensearch', 'influxdb',
+  'cassandra', 'couchdb', 'couchbase', 'neo4j', 'zookeeper', 'kafka', 'cp-kafka', 'cp-zookeeper', 'minio', 'vault',
+  'consul', 'etcd', 'mssql', 'mssql-server', 'mssql-server-linux', 'clickhouse', 'clickhouse-server', 'questdb',
+  'cockroach', 'surrealdb', 'qdrant', 'solr',
+]);

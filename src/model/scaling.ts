@@ -2,13 +2,15 @@
 // plan is scaled per environment. Precedence, highest first (README "Environments and scaling"):
 //   CLI flags > the preset's services.<name> > x-k8s in the compose file > compose deploy.* / scale
 //   > the preset's top-level defaults > built-in defaults (1 replica, no resources, no HPA or PDB).
-// `--replicas N` and a preset's defaults never scale a stateful Deployment (one mounting a
-// ReadWriteOnce claim) above what it has: a second pod could not attach the claim.
+// `--replicas N` and a preset's defaults never scale a stateful Deployment above what it has: one
+// mounting a ReadWriteOnce claim (a second pod could not attach it) or running a well-known data
+// store (each replica would keep its own data behind one Service).
 
 import type { ComposeProject } from '../compose/types';
 import { joinPath } from '../compose/source-map';
 import type { Diagnostics, SourcePos } from '../diagnostics';
 import { isScalable, planAutoscaler, planDisruptionBudget } from './autoscale';
+import { imageRepositoryName, SINGLE_INSTANCE_IMAGES } from './known-images';
 import { toDns1123Label } from './names';
 import type { ConversionOptions } from './options';
 import type { AppPlan, AutoscalerPlan, ClaimPlan, DisruptionBudgetPlan, WorkloadPlan } from './plan';
@@ -57,7 +59,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   const named: ServiceScaling = preset?.services?.[w.service] ?? {};
   const servicePath = joinPath('services', w.service);
   const at = { path: servicePath, pos: project.sourceMap.get(servicePath) };
-  const stateful = statefulClaim(w, plan);
+  const stateful = statefulReason(w, plan, service?.image);
   const kept = new Set<string>();
   const warnNotScalable = (what: string) =>
     diags.warn('not-scalable', `service "${w.service}" runs as a ${w.kind}, which has no replicas: ${what} is ignored`, at);
@@ -120,7 +122,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   checkRequestsWithinLimits(resources, w.service, at, diags);
 
   if (stateful && kept.size) {
-    diags.warn('stateful-not-scaled', `service "${w.service}" mounts the ReadWriteOnce claim "${stateful}": ${[...kept].join(' and ')} by the environment or --replicas N, since a second pod could not attach the claim`, {
+    diags.warn('stateful-not-scaled', `service "${w.service}" ${stateful}: ${[...kept].join(' and ')} by the environment or --replicas N`, {
       ...at,
       hint: `name the service to scale it anyway (--replicas ${w.service}=3), or run it as a StatefulSet with a volume per replica`,
     });
@@ -162,14 +164,19 @@ function withoutResources<T extends { resources?: unknown }>(c: T): Omit<T, 'res
   return rest;
 }
 
-/** The claim that makes a Deployment stateful: a ReadWriteOnce one, or one we cannot see (external). */
-function statefulClaim(w: WorkloadPlan, plan: AppPlan): string | undefined {
+/**
+ * Why a Deployment must not be scaled by defaults: it mounts a ReadWriteOnce claim (or one we cannot
+ * see, an external one), or it runs a data store whose replicas would not share their data.
+ */
+function statefulReason(w: WorkloadPlan, plan: AppPlan, image: string | undefined): string | undefined {
   if (w.kind !== 'Deployment') return undefined;
   for (const v of w.pod.volumes) {
     if (v.source.kind !== 'claim') continue;
     const claim = plan.claims.find((c) => c.metadata.name === (v.source as { claimName: string }).claimName);
-    if (!claim || claim.accessModes.includes('ReadWriteOnce')) return v.source.claimName;
+    if (!claim || claim.accessModes.includes('ReadWriteOnce')) return `mounts the ReadWriteOnce claim "${v.source.claimName}", which a second pod could not attach`;
   }
+  const repository = image ? imageRepositoryName(image) : undefined;
+  if (repository && SINGLE_INSTANCE_IMAGES.has(repository)) return `runs ${repository}, a data store whose replicas would each keep their own data`;
   return undefined;
 }
 

@@ -119,6 +119,23 @@ describe('stateful services (a ReadWriteOnce claim)', () => {
   });
 });
 
+describe('well-known data stores without a claim', () => {
+  const REDIS = 'services:\n  cache:\n    image: redis:7-alpine\n';
+  const MEMCACHED = 'services:\n  cache:\n    image: memcached\n';
+
+  it('are not scaled or autoscaled by a preset: each replica would keep its own data', () => {
+    const s = scaled(REDIS, { preset: 'replicas: 3\nautoscale: { min: 2, max: 5 }' });
+    expect(s.replicas('cache')).toBe(1);
+    expect(s.hpa('cache')).toBeUndefined();
+    expect(s.result.diagnostics.find((d) => d.code === 'stateful-not-scaled')?.message).toContain('runs redis, a data store');
+  });
+
+  it('are scaled when named, and caches that tolerate replicas are scaled like any service', () => {
+    expect(scaled(REDIS, { scaling: { replicas: 3, serviceReplicas: { cache: 3 } } }).replicas('cache')).toBe(3);
+    expect(scaled(MEMCACHED, { preset: 'replicas: 3' }).replicas('cache')).toBe(3);
+  });
+});
+
 describe('resources', () => {
   it('are merged field by field: CLI request + compose limit', () => {
     const s = scaled(webWith('deploy:\n  resources:\n    limits:\n      memory: 512M'), { scaling: { requests: { web: { cpu: '250m' } } } });
