@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../src/cli';
+import { runCli } from './helpers';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-cli-no-wait-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -15,13 +15,7 @@ fs.writeFileSync(
   'services:\n  web:\n    image: nginx\n    depends_on: [db]\n    volumes: ["./pw.txt:/pw"]\n    secrets: [pw]\n  db:\n    image: postgres:16\nsecrets:\n  pw:\n    file: ./pw.txt\n',
 );
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd: tmp, env: {}, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '' };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, { cwd: tmp });
 
 describe('convert --no-wait', () => {
   it('waits for depends_on by default', async () => {

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { run, type CliIO } from '../src/cli';
+import { runCli } from './helpers';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-cli-workloads-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -14,13 +14,7 @@ fs.writeFileSync(
   'services:\n  db:\n    image: postgres:16\n    volumes: ["data:/var/lib/postgresql/data"]\n    networks: [back]\n  web:\n    image: nginx\n    ports: ["80:80"]\n    networks: [back]\nnetworks:\n  back: {}\nvolumes:\n  data: {}\n',
 );
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd: tmp, env: {}, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '' };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runCli(argv, { cwd: tmp });
 
 const kinds = (yaml: string) => parseAllDocuments(yaml).map((d) => `${d.get('kind')}/${(d.get('metadata') as { get(k: string): unknown }).get('name')}`);
 

@@ -7,8 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { run, type CliIO } from '../src/cli';
-import { kubeValidate, kubeValidateUnavailable, ROOT } from './helpers';
+import { kubeValidate, kubeValidateUnavailable, ROOT, runCli } from './helpers';
 
 interface Captured {
   code: number;
@@ -24,18 +23,8 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    cwd: opts.cwd ?? tmp,
-    env: opts.env ?? {},
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readStdin: async () => opts.stdin ?? '',
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
+function cli(argv: string[], opts: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<Captured> {
+  return runCli(argv, { cwd: opts.cwd ?? tmp, env: opts.env, stdin: opts.stdin });
 }
 
 /** Writes files under the temp directory; returns the path of the first. */

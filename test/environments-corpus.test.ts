@@ -8,8 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../src/cli';
-import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED } from './helpers';
+import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED, runCli } from './helpers';
 
 const CORPUS = path.join(SHARED, 'corpus', 'awesome-compose');
 const QA = path.join(ROOT, 'test', 'fixtures', 'environments', 'qa.yaml');
@@ -25,12 +24,7 @@ const kubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-envs-corpus-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { cwd, env: {}, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '' });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(argv, { cwd });
 
 type Obj = { kind: string; metadata: { name: string } };
 const byKey = (text: string) => Object.fromEntries(parseAllDocuments(text).map((d) => d.toJS() as Obj).filter(Boolean).map((d) => [`${d.kind}/${d.metadata.name}`, d]));

@@ -9,8 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../src/cli';
-import { kubeValidate, kubeValidateUnavailable, ROOT } from './helpers';
+import { kubeValidate, kubeValidateUnavailable, ROOT, runCli } from './helpers';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'environments');
 const COMPOSE = path.join(FIXTURE, 'compose.yaml');
@@ -23,12 +22,7 @@ const ENVS = [
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-envs-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { cwd: FIXTURE, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '' });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCli(argv, { cwd: FIXTURE });
 
 type Obj = { kind: string; metadata: { name: string } };
 const byKey = (docs: Obj[]) => Object.fromEntries(docs.map((d) => [`${d.kind}/${d.metadata.name}`, d]));

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../src/cli';
+import { runCli } from './helpers';
 import { OutputDirError, writeDirectoryAtomically } from '../src/output/write-dir';
 
 const temps: string[] = [];
@@ -27,13 +27,7 @@ function tree(files: Record<string, string>): string {
 
 const listing = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : undefined);
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '' };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, { cwd, env });
 
 describe('writeDirectoryAtomically', () => {
   it('replaces a directory it wrote before, dropping files of the previous run', () => {

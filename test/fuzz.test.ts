@@ -9,9 +9,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../src/cli';
 import { parseAllDocuments } from 'yaml';
-import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED } from './helpers';
+import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED, runCli } from './helpers';
 import { hugeCompose, mutate, rng } from './hardening/mutate';
 import { announcedExternal, invariantProblems, type Doc } from './k8s-invariants';
 
@@ -38,13 +37,7 @@ interface Outcome {
 }
 
 /** The CLI in-process, reading the compose text from stdin in `cwd` (so relative paths resolve there). */
-async function cli(text: string, cwd: string, command: readonly string[] = ['convert']): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd, env: {}, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => text };
-  const code = await run([...command, '-f', '-'], io);
-  return { code, stdout, stderr };
-}
+const cli = (text: string, cwd: string, command: readonly string[] = ['convert']): Promise<Outcome> => runCli([...command, '-f', '-'], { cwd, stdin: text });
 
 /** Cases take turns through these, so the other paths through the pipeline see bad input too. */
 const COMMANDS: readonly (readonly string[])[] = [['convert'], ['convert', '--env', 'prod', '-n', 'shop'], ['convert', '--strict'], ['config']];

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { run, type CliIO } from '../src/cli';
 import { convert } from '../src/index';
 import { convertWithHost, type ConvertInput, type ConvertResult } from '../src/convert';
 import { memoryHost } from '../src/host';
@@ -72,4 +73,28 @@ export function manifest(result: ConvertResult, kind: string, name: string): Man
 /** Diagnostic codes, in file order. */
 export function codes(result: ConvertResult): string[] {
   return sortDiagnostics(result.diagnostics).map((d) => d.code);
+}
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process with captured stdout/stderr, a fixed environment and optional stdin. */
+export async function runCli(
+  argv: readonly string[],
+  opts: { cwd: string; env?: Record<string, string | undefined>; stdin?: string },
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    cwd: opts.cwd,
+    env: opts.env ?? {},
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    readStdin: async () => opts.stdin ?? '',
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
 }

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../src/cli';
+import { runCli } from './helpers';
 
 const FILE_SECRET = 'file-secret-T3BlbiBzZXNhbWU';
 const ENV_SECRET = 'env-secret-aHVudGVyMg';
@@ -60,13 +60,7 @@ configs:
     file: ./app.conf
 `;
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { cwd, env, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), readStdin: async () => '' };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, { cwd, env });
 
 const leaks = (text: string) => FORMS.filter((f) => text.includes(f));
 
