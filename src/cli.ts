@@ -22,9 +22,6 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
 }
 
-/** Names docker compose looks for when no -f is given, in its order (compose-go cli.DefaultFileNames). */
-export const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
-
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function choice<T extends string>(values: readonly T[]) {
