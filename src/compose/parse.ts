@@ -75,7 +75,11 @@ export function parseComposeYaml(file: string, text: string, diags: Diagnostics)
   };
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      diags.error('yaml-syntax', cleanYamlMessage(err.message), { pos: posAt(err.pos[0]) });
+      const opening = unclosedFlowStart(text, err.message, err.pos[0]);
+      diags.error('yaml-syntax', cleanYamlMessage(err.message), {
+        pos: posAt(opening ?? err.pos[0]),
+        ...(opening !== undefined ? { hint: `this "${text[opening]}" is never closed: close it on the same line, or indent its continuation lines further than the key` } : {}),
+      });
     }
     return undefined;
   }
@@ -189,6 +193,24 @@ function keyToString(key: YamlNode | null): string {
   if (key === null || key === undefined) return '';
   if (isScalar(key)) return String((key as Scalar).value);
   return String(key);
+}
+
+/**
+ * yaml reports an unclosed `[` or `{` where it gave up, often the next key or the end of the file;
+ * the user needs the bracket itself. Scans back for the unmatched opener (quotes are not parsed: a
+ * best effort that falls back to yaml's own position).
+ */
+function unclosedFlowStart(text: string, message: string, offset: number): number | undefined {
+  const m = /^Flow (sequence|map) .*end with a ([\]}])/.exec(message);
+  if (!m) return undefined;
+  const close = m[2];
+  const open = close === ']' ? '[' : '{';
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
+  }
+  return undefined;
 }
 
 /** yaml's messages end with a position suffix we already print in our own format. */

@@ -27,11 +27,19 @@ describe('parseComposeYaml', () => {
     expect(parsed!.sourceMap.exact('services.web')).toEqual({ file: FILE, line: 2, col: 3 });
   });
 
+  it('points an unclosed [ or { at the bracket, not where yaml gave up', () => {
+    const seq = parse('services:\n  web:\n    ports: [80:80\n    image: x\n').diags[0];
+    expect(seq.pos).toEqual({ file: FILE, line: 3, col: 12 });
+    expect(seq.hint).toContain('"[" is never closed');
+    const map = parse('x: [1]\na: {b: [2]\n').diags[0];
+    expect(map.pos).toEqual({ file: FILE, line: 2, col: 4 });
+  });
+
   it('reports a syntax error with its line and column and returns nothing', () => {
     const { parsed, diags } = parse('services:\n  web:\n    ports: [80,\n');
     expect(parsed).toBeUndefined();
     expect(diags).toHaveLength(1);
-    expect(diags[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error', pos: { file: FILE, line: 4, col: 1 } });
+    expect(diags[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error', pos: { file: FILE, line: 3, col: 12 } });
   });
 
   it('reports tab indentation', () => {
