@@ -90,7 +90,7 @@ export async function runVariants(
   const { convertVariants } = await import('./variants');
   const { manifestFileName, manifestToYaml } = await import('./output/emit');
   const { kustomizeFiles } = await import('./output/kustomize');
-  const { writeDirectoryAtomically, OutputDirError } = await import('./output/write-dir');
+  const { writeOutputDirectory } = await import('./cli-write');
 
   const result = convertVariants({ ...input, environments: envs.presets });
   printDiagnostics(result.diagnostics, new Map([...result.sources, ...envs.sources]), io);
@@ -106,15 +106,7 @@ export async function runVariants(
           result.variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
         )
       : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m)}`, manifestToYaml(m)] as const)));
-  try {
-    writeDirectoryAtomically(path.resolve(io.cwd, flags.output), files, [...result.sources.keys()]);
-  } catch (e) {
-    if (e instanceof OutputDirError || (e as NodeJS.ErrnoException).code) {
-      io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
-    }
-    throw e;
-  }
+  if (!writeOutputDirectory(io, flags.output, files, [...result.sources.keys()])) return EXIT_USAGE;
   const names = result.variants.map((v) => v.name).join(', ');
   io.stderr(`compose2k8s: wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})\n`);
   return 0;

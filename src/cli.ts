@@ -205,17 +205,9 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
   }
   if (flags.output) {
     const { manifestFileName, manifestToYaml } = await import('./output/emit');
-    const { writeDirectoryAtomically, OutputDirError } = await import('./output/write-dir');
+    const { writeOutputDirectory } = await import('./cli-write');
     const out = new Map(result.manifests.map((m) => [manifestFileName(m), manifestToYaml(m)]));
-    try {
-      writeDirectoryAtomically(path.resolve(io.cwd, flags.output), out, [...result.sources.keys()]);
-    } catch (e) {
-      if (e instanceof OutputDirError || (e as NodeJS.ErrnoException).code) {
-        io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);
-        return EXIT_USAGE;
-      }
-      throw e;
-    }
+    if (!writeOutputDirectory(io, flags.output, out, [...result.sources.keys()])) return EXIT_USAGE;
     io.stderr(`compose2k8s: wrote ${out.size} files to ${flags.output}\n`);
     return EXIT_OK;
   }
