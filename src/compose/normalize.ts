@@ -1,8 +1,8 @@
 // Short syntax → long syntax, one rule per compose key (compose-go's transform package is the model).
 // Each rule gets the interpolated value and returns the canonical one, or reports and returns undefined.
 
-import * as posixPath from 'node:path/posix';
 import type { Diagnostics } from '../diagnostics';
+import { resolvePath } from './paths';
 import { splitShellWords } from './shell-words';
 import { joinPath, type SourceMap } from './source-map';
 import type { DependsOn, EnvFileRef, Protocol, ServicePort, ServiceSecretRef, ServiceVolume } from './types';
@@ -171,10 +171,9 @@ function splitVolumeSpec(text: string): string[] {
 
 const isHostPath = (s: string) => /^([./~]|[A-Za-z]:[\\/]|\\\\)/.test(s) || s === '.';
 
+/** Paths are normally absolute already (paths.ts resolves them per file); this covers values built later. */
 function resolveHostPath(source: string, workingDir: string): string {
-  if (source.startsWith('~')) return source; // the user's home on the docker host; kept as written
-  if (/^\/|^[A-Za-z]:[\\/]|^\\\\/.test(source)) return source; // absolute (POSIX or Windows): kept as written, like compose-go
-  return posixPath.resolve(workingDir, source.replace(/\\/g, '/'));
+  return resolvePath(source, workingDir);
 }
 
 /** volumes: `name:/path:ro`, `./dir:/path`, `/path` (anonymous), or the long form. */
