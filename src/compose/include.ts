@@ -11,7 +11,7 @@ import { mergeFiles } from './merge';
 import { isMapNode, isSeqNode, mapNode, type MapNode, type Node, scalarText } from './node';
 import { defaultBuildContexts, resolvePath } from './paths';
 
-type LoadFile = (ctx: LoaderContext, ref: FileRef, scope: FileScope) => Node | undefined;
+type LoadFile = (ctx: LoaderContext, ref: FileRef, scope: FileScope) => Node[] | undefined;
 
 /** The resources an included project brings; names must not clash. */
 const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs', 'models'] as const;
@@ -73,7 +73,7 @@ export function applyInclude(root: Node, file: string, ctx: LoaderContext, scope
     const inner: FileScope = { env, dir: entry.projectDirectory, includeChain: chain, extendsChain: [] };
     const loaded = entry.paths.map((p) => loadFile(ctx, { path: p, from: entry.pos }, inner));
     if (loaded.some((n) => n === undefined)) return;
-    const project = mergeFiles(loaded as Node[], ctx.diags);
+    const project = mergeFiles(loaded.flat() as Node[], ctx.diags);
     defaultBuildContexts(project, entry.projectDirectory);
     importResources(root, project, entry, ctx);
   });

@@ -77,14 +77,20 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const scope: FileScope = { env, dir: projectDir, includeChain: [], extendsChain: [] };
 
   const nodes: Node[] = [];
-  for (const input of files) {
-    const node = loadComposeFile(ctx, { path: input.path, content: input.content }, scope);
-    if (node) nodes.push(node);
-  }
-  if (diags.hasErrors || nodes.length === 0) return { sources };
+  for (const input of files) nodes.push(...(loadComposeFile(ctx, { path: input.path, content: input.content }, scope) ?? []));
+  if (diags.hasErrors) return { sources };
   const merged = unlocate(mergeFiles(nodes, diags));
   if (diags.hasErrors) return { sources };
   const root = merged.value as Record<string, unknown>;
+  if (Object.keys(root).length === 0) {
+    // Empty or comment-only files load as nothing (an override left for later); only a project
+    // that is empty as a whole is an error, as in compose-go (loader.go: `len(dict) == 0`).
+    diags.error('empty-file', files.length > 1 ? 'empty compose project: every compose file is empty' : 'empty compose file', {
+      pos: { file: files[0].path, line: 1, col: 1 },
+      hint: 'a compose file needs at least a "services:" mapping',
+    });
+    return { sources };
+  }
   if (!validateSchema(root, merged.sourceMap, diags)) return { sources };
   if ('version' in root) {
     diags.warn('obsolete-version', 'the attribute "version" is obsolete, it will be ignored', { path: 'version', pos: merged.sourceMap.get('version'), hint: 'remove it to avoid confusion' });

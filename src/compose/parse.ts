@@ -8,6 +8,7 @@ import {
   isSeq,
   LineCounter,
   Node as YamlNode,
+  parseAllDocuments,
   parseDocument,
   visit,
   Scalar,
@@ -49,41 +50,77 @@ const CUSTOM_TAGS: Tags = [...passThrough('!reset'), ...passThrough('!override')
 
 class TooLarge extends Error {}
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true, customTags: CUSTOM_TAGS, strict: true } as const;
+
 /**
- * Parses one compose file, keeping a source position for every node. YAML errors become diagnostics
- * with line and column; the result is undefined when the file cannot be used.
+ * Parses a YAML text that holds one document (an environment preset), keeping a source position for
+ * every node. YAML errors become diagnostics with line and column; undefined when it cannot be used.
  */
 export function parseComposeYaml(file: string, text: string, diags: Diagnostics): ParsedFile | undefined {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      merge: true,
-      customTags: CUSTOM_TAGS,
-      strict: true,
-    });
+    doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   } catch (e) {
     diags.error('yaml-syntax', `cannot parse YAML: ${(e as Error).message}`, { pos: { file, line: 1, col: 1 } });
     return undefined;
   }
+  if (!reportYamlErrors(file, text, [doc], lineCounter, diags)) return undefined;
+  return toParsedFile(file, doc, lineCounter, diags);
+}
+
+/**
+ * Parses a compose file: every YAML document in it, in order, as docker compose loads them (each one
+ * a layer merged over the previous ones, compose-go loader.go loadYamlFile). Documents without
+ * content (an empty file, only comments, a bare `---`) are left out, so such a file gives [].
+ */
+export function parseComposeDocuments(file: string, text: string, diags: Diagnostics): ParsedFile[] | undefined {
+  const lineCounter = new LineCounter();
+  let parsed: ReturnType<typeof parseAllDocuments>;
+  try {
+    parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  } catch (e) {
+    diags.error('yaml-syntax', `cannot parse YAML: ${(e as Error).message}`, { pos: { file, line: 1, col: 1 } });
+    return undefined;
+  }
+  const docs = (Array.isArray(parsed) ? parsed : []) as Document.Parsed[];
+  if (!reportYamlErrors(file, text, docs, lineCounter, diags)) return undefined;
+  const out: ParsedFile[] = [];
+  for (const doc of docs.filter((d) => !isEmptyDocument(d))) {
+    const one = toParsedFile(file, doc, lineCounter, diags);
+    if (!one) return undefined;
+    out.push(one);
+  }
+  return out;
+}
+
+/** No content at all: not even an explicit `null` or `~` (which compose-go refuses as an empty file). */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const c = doc.contents;
+  return c === null || (isScalar(c) && c.source === '' && !c.tag && !c.anchor);
+}
+
+/** Reports every YAML error of the documents; false when there was one. */
+function reportYamlErrors(file: string, text: string, docs: readonly Document.Parsed[], lineCounter: LineCounter, diags: Diagnostics): boolean {
+  let ok = true;
+  for (const err of docs.flatMap((d) => d.errors)) {
+    ok = false;
+    const opening = unclosedFlowStart(text, err.message, err.pos[0]);
+    const { line, col } = lineCounter.linePos(opening ?? err.pos[0]);
+    diags.error('yaml-syntax', cleanYamlMessage(err.message), {
+      pos: { file, line, col },
+      ...(opening !== undefined ? { hint: `this "${text[opening]}" is never closed: close it on the same line, or indent its continuation lines further than the key` } : {}),
+    });
+  }
+  return ok;
+}
+
+/** One parsed document → plain data with positions; undefined (after reporting) when it is too large. */
+function toParsedFile(file: string, doc: Document.Parsed, lineCounter: LineCounter, diags: Diagnostics): ParsedFile | undefined {
   const posAt = (offset: number): SourcePos => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col };
   };
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const opening = unclosedFlowStart(text, err.message, err.pos[0]);
-      diags.error('yaml-syntax', cleanYamlMessage(err.message), {
-        pos: posAt(opening ?? err.pos[0]),
-        ...(opening !== undefined ? { hint: `this "${text[opening]}" is never closed: close it on the same line, or indent its continuation lines further than the key` } : {}),
-      });
-    }
-    return undefined;
-  }
-
   const sourceMap = new SourceMap();
   const mergeTags = new Map<string, MergeTag>();
   let nodes = 0;
