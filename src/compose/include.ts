@@ -1,19 +1,22 @@
 // `include` (spec 14-include.md, compose-go loader/include.go): each entry loads another compose
 // project (short syntax: a path; long syntax: path (one or a list, merged like -f files),
-// project_directory, env_file) and imports its resources. A resource defined on both sides is an
-// error, as in docker compose; an include that leads back to an including file is an error.
+// project_directory, env_file) and imports its resources. A resource the including file defines
+// too is merged, the including file's definition over the included one, by the -f merge rules
+// (compose-go importResource → override.MergeYaml, since compose-go#835; docker compose 2.24-2.40
+// refused it as "conflicts with imported resource"). An include that leads back to an including
+// file is an error.
 
 import * as posixPath from 'node:path/posix';
 import type { SourcePos } from '../diagnostics';
 import { withEnvFiles } from './env';
 import type { FileRef, FileScope, LoaderContext } from './load-file';
-import { mergeFiles } from './merge';
+import { mergeFiles, mergeNodes } from './merge';
 import { isMapNode, isSeqNode, mapNode, type MapNode, type Node, scalarText } from './node';
 import { defaultBuildContexts, resolvePath } from './paths';
 
 type LoadFile = (ctx: LoaderContext, ref: FileRef, scope: FileScope) => Node[] | undefined;
 
-/** The resources an included project brings; names must not clash. */
+/** The resources an included project brings. */
 const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs', 'models'] as const;
 
 interface IncludeEntry {
@@ -75,11 +78,11 @@ export function applyInclude(root: Node, file: string, ctx: LoaderContext, scope
     if (loaded.some((n) => n === undefined)) return;
     const project = mergeFiles(loaded.flat() as Node[], ctx.diags);
     defaultBuildContexts(project, entry.projectDirectory);
-    importResources(root, project, entry, ctx);
+    importResources(root, project, ctx);
   });
 }
 
-function importResources(root: MapNode, imported: Node, entry: IncludeEntry, ctx: LoaderContext): void {
+function importResources(root: MapNode, imported: Node, ctx: LoaderContext): void {
   if (!isMapNode(imported)) return;
   for (const section of SECTIONS) {
     const from = imported.entries.get(section);
@@ -90,17 +93,8 @@ function importResources(root: MapNode, imported: Node, entry: IncludeEntry, ctx
       root.entries.set(section, into);
     }
     for (const [name, def] of from.entries) {
-      const existing = (into as MapNode).entries.get(name);
-      if (existing) {
-        const where = def.pos ? ` (${def.pos.file}:${def.pos.line})` : '';
-        ctx.diags.error('include-conflict', `${section.slice(0, -1)} "${name}" is defined here and in the included file ${entry.paths.map((p) => posixPath.basename(p)).join(', ')}${where}`, {
-          path: `${section}.${name}`,
-          pos: existing.pos ?? entry.pos,
-          hint: 'rename one of them; to change an included service, use an override file (-f) or list it in the include\'s "path"',
-        });
-        continue;
-      }
-      (into as MapNode).entries.set(name, def);
+      const own = (into as MapNode).entries.get(name);
+      (into as MapNode).entries.set(name, own ? mergeNodes(def, own, [section, name], ctx.diags) : def);
     }
   }
 }

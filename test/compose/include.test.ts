@@ -1,4 +1,4 @@
-// include: short and long syntax, project_directory, env_file, conflicts, cycles.
+// include: short and long syntax, project_directory, env_file, resources defined on both sides, cycles.
 
 import { describe, expect, it } from 'vitest';
 import { load } from './load';
@@ -44,12 +44,48 @@ describe('include', () => {
     expect(r.project!.services.svc.image).toBe('sub-default');
   });
 
-  it('a service defined in both files is an error at the including definition', () => {
-    const r = load({
-      'compose.yaml': 'include:\n  - other.yaml\nservices:\n  web:\n    image: a\n',
-      'other.yaml': 'services:\n  web:\n    image: b\n',
+  // compose-go importResource → override.MergeYaml(imported, own) (compose-go#835, docker compose v5).
+  describe('a resource the including file defines too', () => {
+    const included = 'services:\n  db:\n    image: postgres\n    ports: ["5432:5432"]\n    environment: {A: included, B: included}\nvolumes:\n  data:\n    driver: local\n';
+
+    it('is merged: the including file adds depends_on to an included service', () => {
+      const r = load({
+        'compose.yaml': 'include:\n  - db.yaml\nservices:\n  cache:\n    image: redis\n  db:\n    depends_on: [cache]\n',
+        'db.yaml': included,
+      });
+      expect(r.errors).toEqual([]);
+      expect(r.project!.services.db).toMatchObject({ image: 'postgres', depends_on: { cache: { condition: 'service_started' } } });
     });
-    expect(r.errors).toEqual([expect.stringMatching(/^\/project\/compose\.yaml:4:3: error \[include-conflict\] services\.web: service "web" is defined here and in the included file other\.yaml/)]);
+
+    it('wins over the included definition, key by key', () => {
+      const r = load({ 'compose.yaml': 'include: [db.yaml]\nservices:\n  db:\n    environment: {B: own}\n', 'db.yaml': included });
+      expect(r.project!.services.db.environment).toEqual({ A: 'included', B: 'own' });
+    });
+
+    it('appends to the included lists, as an override file does', () => {
+      const r = load({ 'compose.yaml': 'include: [db.yaml]\nservices:\n  db:\n    ports: ["6543:5432"]\n', 'db.yaml': included });
+      expect(r.project!.services.db.ports!.map((p) => p.published)).toEqual(['5432', '6543']);
+    });
+
+    it('replaces an included value it tags !override', () => {
+      const r = load({ 'compose.yaml': 'include: [db.yaml]\nservices:\n  db:\n    ports: !override ["6543:5432"]\n', 'db.yaml': included });
+      expect(r.project!.services.db.ports!.map((p) => p.published)).toEqual(['6543']);
+    });
+
+    it('removes an included value it tags !reset', () => {
+      const r = load({ 'compose.yaml': 'include: [db.yaml]\nservices:\n  db:\n    ports: !reset []\n', 'db.yaml': included });
+      expect(r.project!.services.db.ports).toBeUndefined();
+    });
+
+    it('is merged for volumes and networks too', () => {
+      const r = load({ 'compose.yaml': 'include: [db.yaml]\nvolumes:\n  data:\n    labels: {backup: daily}\n', 'db.yaml': included });
+      expect(r.project!.volumes.data).toEqual({ driver: 'local', labels: { backup: 'daily' } });
+    });
+
+    it('keeps the position of each value in the file that set it', () => {
+      const r = load({ 'compose.yaml': 'include: [db.yaml]\nservices:\n  db:\n    ports: ["x"]\n', 'db.yaml': included });
+      expect(r.errors).toEqual([expect.stringMatching(/^\/project\/compose\.yaml:4:13: error \[invalid-value\] services\.db\.ports\[1\]/)]);
+    });
   });
 
   it('an include cycle is an error with its location', () => {
