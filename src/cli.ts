@@ -44,6 +44,7 @@ function dns1123(value: string): string {
 interface ConvertFlags extends ScalingFlags {
   file?: string[];
   projectName?: string;
+  projectDirectory?: string;
   output?: string;
   namespace?: string;
   pvcSize?: string;
@@ -59,7 +60,9 @@ interface ConvertFlags extends ScalingFlags {
 }
 
 /** The loader flags, shared by convert and config. */
-type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'envFile' | 'profile'>;
+type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'projectDirectory' | 'envFile' | 'profile'>;
+
+const PROJECT_DIRECTORY_HELP = 'base of relative paths in the compose files, where .env is read and compose files are found (default: the first compose file\'s directory)';
 
 interface ConfigFlags extends LoaderFlags {
   quiet?: boolean;
@@ -89,6 +92,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .description('convert a compose project into Kubernetes manifests (YAML on stdout, or files with -o)')
     .option('-f, --file <path>', 'compose file; repeat to merge several; "-" reads stdin (default: compose.yaml, docker-compose.yml, … in the current directory)', collect)
     .option('-p, --project-name <name>', 'project name, used in labels and built image names (default: "name:" in the file, else the directory name)')
+    .option('--project-directory <dir>', PROJECT_DIRECTORY_HELP)
     .option('-o, --output <dir>', 'write one file per resource into DIR, atomically, instead of stdout')
     .option('-n, --namespace <ns>', 'set metadata.namespace on every object and emit the Namespace', dns1123)
     // No commander default: an environment's storage.size applies only when --pvc-size is not given.
@@ -122,6 +126,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .description('print the resolved compose project (files merged, variables interpolated, long syntax), like `docker compose config`')
     .option('-f, --file <path>', 'compose file; repeat to merge several; "-" reads stdin (default: compose.yaml, … as docker compose finds them)', collect)
     .option('-p, --project-name <name>', 'project name (default: COMPOSE_PROJECT_NAME, else "name:" in the file, else the directory name)')
+    .option('--project-directory <dir>', PROJECT_DIRECTORY_HELP)
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
     .option('-q, --quiet', 'only validate: print nothing, exit 0 when the project is valid', false)
@@ -217,13 +222,18 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
 
 /**
  * The -f files (stdin for "-"); an empty list lets the loader find them as docker compose does
- * (COMPOSE_FILE, compose.yaml, … in the working directory or a parent). Undefined: a named file is missing.
+ * (COMPOSE_FILE, compose.yaml, … in the project or working directory or a parent). Undefined: a
+ * named file or the project directory is missing.
  */
 async function requestedFiles(flags: LoaderFlags, io: CliIO): Promise<{ path: string; content?: string }[] | undefined> {
   const files: { path: string; content?: string }[] = [];
   for (const f of flags.file ?? []) {
     if (f === '-') files.push({ path: toPosix(path.join(io.cwd, '<stdin>')), content: await io.readStdin() });
     else files.push({ path: toPosix(path.resolve(io.cwd, f)) });
+  }
+  if (flags.projectDirectory !== undefined && !fs.statSync(path.resolve(io.cwd, flags.projectDirectory), { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`compose2k8s: project directory ${flags.projectDirectory} not found\n  hint: check the --project-directory path, relative to the current directory\n`);
+    return undefined;
   }
   for (const f of files) {
     if (f.content === undefined && !fs.existsSync(f.path)) {
@@ -243,6 +253,7 @@ function loaderInput(flags: LoaderFlags, io: CliIO) {
   return {
     env: io.env,
     cwd: toPosix(io.cwd),
+    projectDirectory: flags.projectDirectory === undefined ? undefined : toPosix(path.resolve(io.cwd, flags.projectDirectory)),
     envFiles: flags.envFile?.map((f) => toPosix(path.resolve(io.cwd, f))),
     projectName: flags.projectName,
     profiles: flags.profile,

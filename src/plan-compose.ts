@@ -19,7 +19,13 @@ export interface ConvertInput extends ConversionOptions {
   readonly envFiles?: readonly string[];
   /** `--profile`: services of these profiles are enabled. @default COMPOSE_PROFILES from `env` */
   readonly profiles?: readonly string[];
-  /** Working directory: with no `files`, compose files are found here as docker compose finds them. */
+  /**
+   * `--project-directory` (absolute): the base of relative paths in the compose files, where `.env` is
+   * read and compose files are found when `files` is empty, and the default project name.
+   * @default the directory of the first compose file
+   */
+  readonly projectDirectory?: string;
+  /** Working directory: with no `files` (and no `projectDirectory`), compose files are found here as docker compose finds them. */
   readonly cwd?: string;
   /** File access for the loader and the planner. */
   readonly host: Host;
@@ -47,6 +53,7 @@ export function planCompose(input: ConvertInput): PlanResult {
     projectName: input.projectName,
     profiles: input.profiles,
     cwd: input.cwd,
+    projectDirectory: input.projectDirectory,
     host,
     diags,
   });

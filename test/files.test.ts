@@ -147,6 +147,84 @@ describe('relative paths resolve against the right directory', () => {
   });
 });
 
+describe('--project-directory', () => {
+  // A repository that keeps its compose files in deploy/ with paths relative to the repository root,
+  // run as `docker compose -f deploy/compose.yaml --project-directory . up`.
+  const repo = () =>
+    tree({
+      'deploy/compose.yaml': [
+        'include:',
+        '  - deploy/worker.yaml',
+        'services:',
+        '  web:',
+        '    extends:',
+        '      file: deploy/base.yaml',
+        '      service: base',
+        '    image: "nginx:${TAG}"',
+        '    env_file: config/web.env',
+        '    volumes:',
+        '      - ./config/site.conf:/etc/nginx/conf.d/site.conf:ro',
+        '    configs: [appcfg]',
+        'configs:',
+        '  appcfg:',
+        '    file: config/app.cfg',
+        '',
+      ].join('\n'),
+      'deploy/base.yaml': 'services:\n  base:\n    environment: [FROM_BASE=base-marker]\n',
+      'deploy/worker.yaml': 'services:\n  worker:\n    image: busybox\n',
+      'deploy/.env': 'TAG=from-deploy-dir\n',
+      '.env': 'TAG=from-repository-root\n',
+      'config/web.env': 'FROM_WEB_ENV=web-env-marker\n',
+      'config/site.conf': 'server { listen 80; } # site-conf-marker\n',
+      'config/app.cfg': 'app-cfg-marker\n',
+    });
+
+  it('is the base of relative paths: env_file, bind mounts, configs, include and extends', async () => {
+    const r = await cli(['convert', '-f', 'deploy/compose.yaml', '--project-directory', '.'], repo());
+    expect(r.code, r.stderr).toBe(0);
+    for (const marker of ['web-env-marker', 'site-conf-marker', 'app-cfg-marker', 'base-marker', 'name: worker']) expect(r.stdout, marker).toContain(marker);
+  });
+
+  it('is where .env is read', async () => {
+    const r = await cli(['convert', '-f', 'deploy/compose.yaml', '--project-directory', '.'], repo());
+    expect(r.stdout).toContain('image: nginx:from-repository-root');
+  });
+
+  it('names the project after its directory', async () => {
+    const root = repo();
+    const r = await cli(['config', '-f', 'deploy/compose.yaml', '--project-directory', '.'], root);
+    expect(r.stdout).toMatch(new RegExp(`^name: ${path.basename(root).toLowerCase().replace(/[^a-z0-9_-]/g, '')}$`, 'm'));
+  });
+
+  it('without it, the same files resolve against deploy/ and fail', async () => {
+    const r = await cli(['convert', '-f', 'deploy/compose.yaml'], repo());
+    expect(r.stderr).toMatch(/deploy\/compose\.yaml:2:5: error \[file-not-found\] compose file .*\/deploy\/deploy\/worker\.yaml not found/);
+  });
+
+  it('is where compose files are found when -f is not given', async () => {
+    const root = tree({ 'app/compose.yaml': 'services:\n  web:\n    image: nginx\n', 'app/compose.override.yaml': 'services:\n  web:\n    ports: ["8080:80"]\n' });
+    const r = await cli(['config', '--project-directory', 'app'], root);
+    expect(r.stdout).toContain('published: "8080"');
+  });
+
+  it('leaves -f paths relative to the current directory', async () => {
+    const root = repo();
+    const r = await cli(['convert', '-f', '../deploy/compose.yaml', '--project-directory', '..'], path.join(root, 'config'));
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  it('leaves COMPOSE_FILE paths relative to the current directory', async () => {
+    const root = tree({ 'app/compose.yaml': 'services:\n  web:\n    image: nginx\n', 'files/extra.yaml': 'services:\n  web:\n    ports: ["9090:80"]\n' });
+    const r = await cli(['config', '--project-directory', 'app'], root, { COMPOSE_FILE: 'app/compose.yaml:files/extra.yaml' });
+    expect(r.stdout).toContain('published: "9090"');
+  });
+
+  it('that does not exist is a usage error', async () => {
+    const r = await cli(['convert', '--project-directory', 'nowhere'], tree({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n' }));
+    expect([r.code, r.stderr]).toEqual([2, 'compose2k8s: project directory nowhere not found\n  hint: check the --project-directory path, relative to the current directory\n']);
+  });
+});
+
 describe('files outside the project directory', () => {
   const outside = () =>
     tree({

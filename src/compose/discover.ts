@@ -1,6 +1,7 @@
 // Which files to load when no -f is given, as docker compose finds them (compose-go cli/options.go):
-// COMPOSE_FILE when set; else the first of DEFAULT_FILES in the working directory or the nearest
-// parent that has one, plus the first override file beside it.
+// COMPOSE_FILE when set (its relative paths against the working directory: absolutePaths); else the
+// first of DEFAULT_FILES in the project directory (--project-directory, else the working directory)
+// or the nearest parent that has one, plus the first override file beside it (WithDefaultConfigPath).
 
 import * as posixPath from 'node:path/posix';
 import type { Diagnostics } from '../diagnostics';
@@ -11,14 +12,20 @@ import { splitComposeFile, type Environment } from './env';
 export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 export const OVERRIDE_FILES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'];
 
+/** Where to look: the directory the search starts in, and the one COMPOSE_FILE's relative paths mean. */
+export interface SearchDirs {
+  readonly start: string;
+  readonly cwd: string;
+}
+
 /**
- * The compose files for a directory, or an empty list after reporting why. `env` is the process
- * environment completed with the working directory's .env (where COMPOSE_FILE may be set).
+ * The compose files of a project, or an empty list after reporting why. `env` is the process
+ * environment completed with the start directory's .env (where COMPOSE_FILE may be set).
  */
-export function discoverComposeFiles(cwd: string, env: Environment, host: Host, diags: Diagnostics): string[] {
+export function discoverComposeFiles({ start, cwd }: SearchDirs, env: Environment, host: Host, diags: Diagnostics): string[] {
   const fromEnv = env.COMPOSE_FILE;
   if (fromEnv) return splitComposeFile(fromEnv, env).map((p) => posixPath.resolve(cwd, p));
-  for (let dir = cwd; ; dir = posixPath.dirname(dir)) {
+  for (let dir = start; ; dir = posixPath.dirname(dir)) {
     const found = DEFAULT_FILES.filter((f) => host.stat(posixPath.join(dir, f)) === 'file');
     if (found.length > 0) {
       if (found.length > 1) {
@@ -31,7 +38,7 @@ export function discoverComposeFiles(cwd: string, env: Environment, host: Host, 
     }
     if (dir === posixPath.dirname(dir)) break;
   }
-  diags.error('no-compose-file', `no compose file found in ${cwd} or its parent directories (looked for ${DEFAULT_FILES.join(', ')})`, {
+  diags.error('no-compose-file', `no compose file found in ${start} or its parent directories (looked for ${DEFAULT_FILES.join(', ')})`, {
     hint: 'pass one with -f PATH',
   });
   return [];

@@ -29,7 +29,7 @@ function readExtends(node: Node, dir: string): ExtendsRef | undefined {
 export function applyExtends(root: Node, file: string, ctx: LoaderContext, scope: FileScope, loadRaw: LoadRaw): void {
   const services = nodeAt(root, 'services');
   if (!isMapNode(services)) return;
-  const resolver = new Resolver(ctx, scope, loadRaw);
+  const resolver = new Resolver(ctx, scope, loadRaw, file);
   for (const name of services.entries.keys()) {
     const resolved = resolver.resolve(services, file, name, scope.extendsChain);
     if (resolved) services.entries.set(name, resolved);
@@ -45,7 +45,17 @@ class Resolver {
     private readonly ctx: LoaderContext,
     private readonly scope: FileScope,
     private readonly loadRaw: LoadRaw,
+    private readonly rootFile: string,
   ) {}
+
+  /**
+   * What a relative `extends.file` means: in a loaded file, the project directory (or the include's
+   * project_directory), in a file read as an extends base, that file's own directory (compose-go
+   * extends.go: the ResourceLoader's WorkingDir, re-rooted at the base file's directory).
+   */
+  private dirOf(file: string): string {
+    return file === this.rootFile ? this.scope.dir : posixPath.dirname(file);
+  }
 
   resolve(services: MapNode, file: string, name: string, chain: readonly string[]): Node | undefined {
     const key = `${file}#${name}`;
@@ -56,7 +66,7 @@ class Resolver {
     if (!service || !isMapNode(service) || !ext) return service;
 
     const own = mapNode([...service.entries].filter(([k]) => k !== 'extends'), service.pos);
-    const ref = readExtends(ext, posixPath.dirname(file));
+    const ref = readExtends(ext, this.dirOf(file));
     if (!ref) return own; // malformed: the schema check reports it
     if (chain.includes(key)) {
       const cycle = [...chain.slice(chain.indexOf(key)), key].map((k) => k.replace(/^.*\//, '').replace('#', ':')).join(' → ');

@@ -25,19 +25,26 @@ export interface ComposeFileInput {
 }
 
 export interface LoadOptions {
-  /** Files to merge, in order. When empty and `cwd` is set, they are found as docker compose finds them. */
+  /**
+   * Files to merge, in order. When empty and `projectDirectory` or `cwd` is set, they are found as
+   * docker compose finds them: COMPOSE_FILE, else compose.yaml, … in the project directory or a parent.
+   */
   readonly files: readonly ComposeFileInput[];
   /** Variables for interpolation (the process environment, as the CLI passes it). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** `-p`: beats COMPOSE_PROJECT_NAME, which beats `name:` in the file. */
   readonly projectName?: string;
-  /** Project directory; defaults to the first file's directory. */
+  /**
+   * `--project-directory` (absolute): the base of relative paths (bind mounts, build contexts,
+   * env_file, configs/secrets files, include, extends), where `.env` is read and compose files are
+   * found, and the default project name. @default the directory of the first compose file
+   */
   readonly projectDirectory?: string;
   /** `--env-file` (absolute, or relative to the project directory); default `.env` in the project directory. */
   readonly envFiles?: readonly string[];
   /** `--profile`; when absent, COMPOSE_PROFILES from the environment. */
   readonly profiles?: readonly string[];
-  /** Working directory for finding compose files (COMPOSE_FILE, compose.yaml, ...) when `files` is empty. */
+  /** Working directory: COMPOSE_FILE's relative paths, and where compose files are found when there is no project directory. */
   readonly cwd?: string;
   readonly host: Host;
   readonly diags: Diagnostics;
@@ -55,14 +62,15 @@ export function normalizeProjectName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[^a-z0-9]+/, '');
 }
 
-/** The -f files, or the ones docker compose would find (COMPOSE_FILE from the environment or cwd/.env). */
+/** The -f files, or the ones docker compose would find (COMPOSE_FILE from the environment or the start directory's .env). */
 function composeFiles(opts: LoadOptions, sources: Map<string, string>): ComposeFileInput[] {
-  if (opts.files.length > 0 || !opts.cwd) {
+  const start = opts.projectDirectory ?? opts.cwd;
+  if (opts.files.length > 0 || !start) {
     if (opts.files.length === 0) opts.diags.error('no-compose-file', 'no compose file given', { hint: 'pass one with -f compose.yaml' });
     return [...opts.files];
   }
-  const env = withEnvFiles({ base: opts.env, files: (opts.envFiles ?? []).map((f) => posixPath.resolve(opts.cwd!, f)), defaultDir: opts.cwd, host: opts.host, diags: opts.diags, sources });
-  return discoverComposeFiles(opts.cwd, env, opts.host, opts.diags).map((path) => ({ path }));
+  const env = withEnvFiles({ base: opts.env, files: (opts.envFiles ?? []).map((f) => posixPath.resolve(start, f)), defaultDir: start, host: opts.host, diags: opts.diags, sources });
+  return discoverComposeFiles({ start, cwd: opts.cwd ?? start }, env, opts.host, opts.diags).map((path) => ({ path }));
 }
 
 export function loadProject(opts: LoadOptions): LoadResult {

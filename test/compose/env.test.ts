@@ -105,3 +105,27 @@ describe('finding compose files without -f', () => {
     expect(load({}, { main: [], cwd: '/empty' }).errors).toEqual([expect.stringContaining('[no-compose-file] no compose file found in /empty')]);
   });
 });
+
+describe('projectDirectory (--project-directory)', () => {
+  const files = { 'deploy/compose.yaml': 'services:\n  web:\n    image: "nginx:${TAG}"\n    build: .\n', '.env': 'TAG=root\n', 'deploy/.env': 'TAG=deploy\n' };
+
+  it('is where .env is read', () => {
+    expect(load(files, { main: ['deploy/compose.yaml'], projectDirectory: '/project' }).project!.services.web.image).toBe('nginx:root');
+  });
+
+  it('is the base of relative paths', () => {
+    expect(load(files, { main: ['deploy/compose.yaml'], projectDirectory: '/project' }).project!.services.web.build!.context).toBe('/project');
+  });
+
+  it('names the project', () => {
+    expect(load(files, { main: ['deploy/compose.yaml'], projectDirectory: '/project' }).project!.name).toBe('project');
+  });
+
+  it('defaults to the directory of the first file', () => {
+    expect(load(files, { main: ['deploy/compose.yaml'] }).project!.services.web.image).toBe('nginx:deploy');
+  });
+
+  it('is where compose files are found when none is given', () => {
+    expect(load(files, { main: [], projectDirectory: '/project/deploy' }).project!.services.web.image).toBe('nginx:deploy');
+  });
+});
