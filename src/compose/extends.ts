@@ -68,6 +68,15 @@ class Resolver {
     const own = mapNode([...service.entries].filter(([k]) => k !== 'extends'), service.pos);
     const ref = readExtends(ext, this.dirOf(file));
     if (!ref) return own; // malformed: the schema check reports it
+    if (ref.file === '') {
+      // compose-go reads "" as the project directory, which is not a file, and fails.
+      this.ctx.diags.error('invalid-value', 'an empty extends "file" (it would name the project directory, not a file)', {
+        path: `services.${name}.extends.file`,
+        pos: ref.pos,
+        hint: 'name the file, or remove "file:" to extend a service of this file',
+      });
+      return own;
+    }
     if (chain.includes(key)) {
       const cycle = [...chain.slice(chain.indexOf(key)), key].map((k) => k.replace(/^.*\//, '').replace('#', ':')).join(' → ');
       this.ctx.diags.error('extends-cycle', `service "${name}" extends itself through a cycle: ${cycle}`, {

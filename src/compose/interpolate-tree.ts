@@ -7,10 +7,11 @@ type Cast = 'int' | 'float' | 'boolean';
 
 /**
  * Values that compose casts after interpolation, by path pattern (`*` matches one key or index):
- * compose-go loader/interpolate.go's interpolateTypeCastMapping. A string such as "3" produced by
- * `${REPLICAS}` (or written quoted) becomes a number where compose expects one. Byte sizes and
- * durations stay strings: the model parses those. A value that does not parse is an error, as in
- * compose ("invalid boolean"), at its position.
+ * compose-go loader/interpolate.go's interpolateTypeCastMapping, and the other integer and boolean
+ * fields, which compose-go's decoder casts with the same functions (loader/mapstructure.go `cast`).
+ * A string such as "3" produced by `${REPLICAS}` (or written quoted) becomes a number where compose
+ * expects one. Byte sizes and durations stay strings: the model parses those. A value that does not
+ * parse (an empty one included) is an error, as in compose ("invalid boolean"), at its position.
  */
 export const CASTS: ReadonlyArray<readonly [pattern: string, to: Cast]> = [
   ['services.*.configs.*.mode', 'int'],
@@ -37,7 +38,6 @@ export const CASTS: ReadonlyArray<readonly [pattern: string, to: Cast]> = [
   ['services.*.oom_score_adj', 'int'],
   ['services.*.pids_limit', 'int'],
   ['services.*.ports.*.target', 'int'],
-  ['services.*.ports.*.published', 'int'],
   ['services.*.privileged', 'boolean'],
   ['services.*.read_only', 'boolean'],
   ['services.*.scale', 'int'],
@@ -50,9 +50,29 @@ export const CASTS: ReadonlyArray<readonly [pattern: string, to: Cast]> = [
   ['services.*.volumes.*.volume.nocopy', 'boolean'],
   ['services.*.depends_on.*.required', 'boolean'],
   ['services.*.depends_on.*.restart', 'boolean'],
+  // Decoded, not cast at interpolation: bool and int fields of compose-go's types.
+  ['services.*.attach', 'boolean'],
+  ['services.*.mem_swappiness', 'int'],
+  ['services.*.blkio_config.weight', 'int'],
+  ['services.*.blkio_config.weight_device.*.weight', 'int'],
+  ['services.*.build.no_cache', 'boolean'],
+  ['services.*.build.pull', 'boolean'],
+  ['services.*.build.privileged', 'boolean'],
+  ['services.*.build.ulimits.*', 'int'],
+  ['services.*.build.ulimits.*.hard', 'int'],
+  ['services.*.build.ulimits.*.soft', 'int'],
+  ['services.*.deploy.resources.limits.pids', 'int'],
+  ['services.*.env_file.*.required', 'boolean'],
+  ['services.*.volumes.*.tmpfs.mode', 'int'],
+  ['services.*.pre_start.*.privileged', 'boolean'],
+  ['services.*.pre_start.*.per_replica', 'boolean'],
+  ['services.*.build.secrets.*.mode', 'int'],
+  ['services.*.post_start.*.privileged', 'boolean'],
+  ['services.*.pre_stop.*.privileged', 'boolean'],
   ['networks.*.external', 'boolean'],
   ['networks.*.internal', 'boolean'],
   ['networks.*.attachable', 'boolean'],
+  ['networks.*.enable_ipv4', 'boolean'],
   ['networks.*.enable_ipv6', 'boolean'],
   ['volumes.*.external', 'boolean'],
   ['secrets.*.external', 'boolean'],

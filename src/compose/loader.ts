@@ -1,11 +1,13 @@
 // The compose loader, in compose-go's order. Per file (load-file.ts): parse → interpolate →
-// include → extends. Then: merge the files (merge.ts) → schema check → project name → short → long
-// syntax → `environment: [FOO]` from the environment → profiles → reference checks.
+// include → extends. Then: merge the files (merge.ts) → empty strings (empty-values.ts) → schema
+// check → project name → short → long syntax → `environment: [FOO]` from the environment →
+// profiles → reference checks.
 
 import * as posixPath from 'node:path/posix';
 import type { Diagnostics } from '../diagnostics';
 import type { Host } from '../host';
 import { discoverComposeFiles } from './discover';
+import { applyEmptyStrings } from './empty-values';
 import { splitProfiles, withEnvFiles } from './env';
 import { loadComposeFile, type FileScope, type LoaderContext } from './load-file';
 import { mergeFiles } from './merge';
@@ -87,8 +89,10 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const nodes: Node[] = [];
   for (const input of files) nodes.push(...(loadComposeFile(ctx, { path: input.path, content: input.content }, scope) ?? []));
   if (diags.hasErrors) return { sources };
-  const merged = unlocate(mergeFiles(nodes, diags));
+  const mergedNode = mergeFiles(nodes, diags);
+  applyEmptyStrings(mergedNode, diags);
   if (diags.hasErrors) return { sources };
+  const merged = unlocate(mergedNode);
   const root = merged.value as Record<string, unknown>;
   if (Object.keys(root).length === 0) {
     // Empty or comment-only files load as nothing (an override left for later); only a project

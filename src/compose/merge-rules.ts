@@ -92,6 +92,8 @@ export const SHAPES: ReadonlyArray<readonly [string, Shape]> = [
   ['services.*.label_file', oneItemList],
   ['networks.*.labels', keyValueMap],
   ['volumes.*.labels', keyValueMap],
+  ['secrets.*.labels', keyValueMap],
+  ['configs.*.labels', keyValueMap],
 ];
 
 const replace: Merger = (_base, over) => over;

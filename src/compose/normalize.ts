@@ -107,7 +107,10 @@ const ports: Rule = (value, ctx) => {
       const protocol = String(item.protocol ?? 'tcp').toLowerCase() as Protocol;
       if (!PROTOCOLS.includes(protocol)) return void bad(`unknown protocol "${item.protocol}"`);
       const port: ServicePort = { target, protocol };
-      if (item.published !== undefined && item.published !== null && item.published !== '') port.published = String(item.published);
+      if (item.published !== undefined && item.published !== null && item.published !== '') {
+        port.published = String(item.published);
+        if (!parseRange(port.published)) return void bad(`published port ${JSON.stringify(item.published)} is not a port number or range`);
+      }
       if (typeof item.host_ip === 'string' && item.host_ip) port.host_ip = item.host_ip;
       if (item.mode === 'host' || item.mode === 'ingress') port.mode = item.mode;
       if (typeof item.name === 'string') port.name = item.name;
@@ -187,7 +190,10 @@ const serviceVolumes: Rule = (value, ctx) => {
       const type = String(item.type ?? (item.source ? 'volume' : 'volume')) as ServiceVolume['type'];
       if (typeof item.target !== 'string' || !item.target) return void invalid(ctx, 'a volume needs a "target" path', undefined, path);
       const v: ServiceVolume = { ...(item as object), type, target: item.target } as ServiceVolume;
-      if (typeof item.source === 'string' && type === 'bind') v.source = resolveHostPath(item.source, ctx.workingDir);
+      // An empty source: an anonymous volume, but no host path at all for a bind mount (the engine refuses it).
+      if (item.source === '' && type === 'bind') return void invalid(ctx, 'a bind mount needs a "source" path', 'name the host path, e.g. source: ./data', path);
+      if (item.source === '') delete v.source;
+      if (typeof item.source === 'string' && item.source && type === 'bind') v.source = resolveHostPath(item.source, ctx.workingDir);
       if (item.read_only !== undefined) v.read_only = item.read_only === true || item.read_only === 'true';
       out.push(v);
       return;
@@ -195,6 +201,7 @@ const serviceVolumes: Rule = (value, ctx) => {
     const text = scalarText(item);
     if (text === undefined) return void invalid(ctx, 'expected a volume', undefined, path);
     const parts = splitVolumeSpec(text);
+    if (parts.length === 0) return void invalid(ctx, 'an empty volume (compose-go: "invalid empty volume spec")', 'write "SOURCE:TARGET[:MODE]", or remove the entry', path);
     if (parts.length > 3 || parts.some((p) => p === '')) {
       return void invalid(ctx, `"${text}" is not a valid volume`, 'write "SOURCE:TARGET[:MODE]", e.g. "data:/var/lib/data:ro"', path);
     }

@@ -45,11 +45,14 @@ const volume: Fix = (n, dir) => {
   return { ...n, value: [resolvePath(parts[0], dir), ...parts.slice(1)].join(':') } as Node;
 };
 
-/** build: a context that is a path. A missing one is filled in only once a project is complete (below). */
+/**
+ * build: a context that is a path; an empty one is the directory itself (compose-go joins "" to it).
+ * A missing one is filled in only once a project is complete (below).
+ */
 const build: Fix = (n, dir) => {
   if (!isMapNode(n)) return n;
   const ctx = n.entries.get('context');
-  if (ctx) n.entries.set('context', plainPath(ctx, dir));
+  if (ctx) n.entries.set('context', scalarText(ctx) === '' ? scalarNode(dir, ctx.pos) : plainPath(ctx, dir));
   const extra = n.entries.get('additional_contexts');
   if (isMapNode(extra)) for (const [k, v] of extra.entries) extra.entries.set(k, plainPath(v, dir));
   return n;

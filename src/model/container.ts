@@ -44,6 +44,26 @@ export function envOf(service: ComposeService, ctx: PlanContext): EnvVar[] {
   return env;
 }
 
+/**
+ * entrypoint → command, command → args. An empty entrypoint (`entrypoint: ""` or `[]`) overrides the
+ * image's with nothing (compose spec, services `entrypoint`): the command then runs on its own, which
+ * Kubernetes expresses as `command`. Kubernetes cannot clear an image's entrypoint without naming what
+ * to run instead, so an empty entrypoint with no command is reported. An empty command adds nothing.
+ */
+function commandAndArgs(service: ComposeService, ctx: PlanContext): { command?: string[]; args?: string[] } {
+  const entrypoint = service.entrypoint?.map(escapeKubeExpansion);
+  const command = service.command?.length ? service.command.map(escapeKubeExpansion) : undefined;
+  if (entrypoint?.length) return { command: entrypoint, ...(command ? { args: command } : {}) };
+  if (entrypoint && command) return { command };
+  if (entrypoint) {
+    ctx.diags.warn('empty-entrypoint', 'the empty entrypoint is not converted: docker runs the image\'s command without its entrypoint, Kubernetes cannot clear the entrypoint without a command to run', {
+      ...ctx.at(ctx.servicePath(service, 'entrypoint')),
+      hint: 'set `command:` to what should run (the image\'s CMD), so that it runs on its own',
+    });
+  }
+  return command ? { args: command } : {};
+}
+
 export function mainContainer(
   service: ComposeService,
   ctx: PlanContext,
@@ -53,8 +73,7 @@ export function mainContainer(
   return {
     name: toDns1123Label(service.name),
     image: imageOf(service, ctx),
-    ...(service.entrypoint ? { command: service.entrypoint.map(escapeKubeExpansion) } : {}),
-    ...(service.command ? { args: service.command.map(escapeKubeExpansion) } : {}),
+    ...commandAndArgs(service, ctx),
     ...(service.working_dir ? { workingDir: service.working_dir } : {}),
     ...(env.length ? { env } : {}),
     ...(parts.ports.length ? { ports: parts.ports } : {}),

@@ -35,9 +35,12 @@ export function hasHealthcheck(service: ComposeService): boolean {
   return argv !== undefined && argv.length > 0;
 }
 
-/** `CMD a b` → [a, b]; `CMD-SHELL x` or a string → [/bin/sh, -c, x]; NONE → []; else undefined. */
+/**
+ * `CMD a b` → [a, b]; `CMD-SHELL x` or a string → [/bin/sh, -c, x]; NONE → []; else undefined. An
+ * empty string is `CMD-SHELL ""` in compose-go, a check that always passes: no probe, like NONE.
+ */
 function testArgv(test: unknown): string[] | undefined {
-  if (typeof test === 'string') return test.trim() ? ['/bin/sh', '-c', test] : undefined;
+  if (typeof test === 'string') return test.trim() ? ['/bin/sh', '-c', test] : [];
   if (!Array.isArray(test) || test.length === 0) return undefined;
   const [kind, ...rest] = test.map(String);
   if (kind === 'NONE') return [];

@@ -25,7 +25,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   image: mapped('container `image`'),
   build: mapped('image `<project>-<service>:latest` (prefixed by `--image-registry`), with a warning to build and push it'),
   command: mapped('container `args`'),
-  entrypoint: mapped('container `command`'),
+  entrypoint: mapped('container `command`; an empty one (`""`, `[]`) makes `command:` the container `command`, and is reported without one'),
   environment: mapped('container `env`'),
   env_file: mapped('one ConfigMap per file (read as compose reads it; `format: raw` taken literally) and container `envFrom` in file order, so later files and `environment` win; a missing file is an error unless `required: false`; credential-like keys are reported, since ConfigMaps are not secret'),
   working_dir: mapped('container `workingDir`'),
