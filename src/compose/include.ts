@@ -2,9 +2,9 @@
 // project (short syntax: a path; long syntax: path (one or a list, merged like -f files),
 // project_directory, env_file) and imports its resources. A resource the including file defines
 // too is merged, the including file's definition over the included one, by the -f merge rules
-// (compose-go importResource → override.MergeYaml, since compose-go#835; docker compose 2.24-2.40
-// refused it as "conflicts with imported resource"). An include that leads back to an including
-// file is an error.
+// (compose-go importResource → override.MergeYaml, since compose-go#835; docker compose 2.24 to at
+// least 2.38 refused it as "conflicts with imported resource"). An include that leads back to an
+// including file is an error.
 
 import * as posixPath from 'node:path/posix';
 import type { SourcePos } from '../diagnostics';
