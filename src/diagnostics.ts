@@ -1,7 +1,15 @@
 // Diagnostics are data, not logs: every problem found anywhere in the pipeline is collected here with
 // a code, a severity, the compose path and the source position, and printed once by the CLI.
 
-export type Severity = 'error' | 'warning';
+import type { CodeOf } from './diagnostic-codes';
+
+/**
+ * `error`: invalid input, nothing is converted. `warning`: the cluster will behave differently from
+ * docker compose, or the output needs an action before it works (`--strict` makes these errors).
+ * `note`: the cluster runs what docker compose would run (or what a flag asked for); worth knowing,
+ * nothing lost. Each code has one severity: see `DIAGNOSTIC_CODES` in diagnostic-codes.ts.
+ */
+export type Severity = 'error' | 'warning' | 'note';
 
 /** A position in a source file, 1-based like editors and compilers show it. */
 export interface SourcePos {
@@ -20,7 +28,14 @@ export interface Diagnostic {
   readonly pos?: SourcePos;
   /** What the user can do about it. */
   readonly hint?: string;
+  /**
+   * The name or value this occurrence is about (a variable, a host path), when the path does not say
+   * it: the CLI lists these when it prints repeats of one code under one service as one.
+   */
+  readonly item?: string;
 }
+
+type Where = { path?: string; pos?: SourcePos; hint?: string; item?: string };
 
 /** Collects diagnostics; one instance per conversion. */
 export class Diagnostics {
@@ -30,12 +45,16 @@ export class Diagnostics {
     this.list.push(d);
   }
 
-  error(code: string, message: string, at: { path?: string; pos?: SourcePos; hint?: string } = {}): void {
+  error(code: CodeOf<'error'>, message: string, at: Where = {}): void {
     this.add({ code, severity: 'error', message, ...at });
   }
 
-  warn(code: string, message: string, at: { path?: string; pos?: SourcePos; hint?: string } = {}): void {
+  warn(code: CodeOf<'warning'>, message: string, at: Where = {}): void {
     this.add({ code, severity: 'warning', message, ...at });
+  }
+
+  note(code: CodeOf<'note'>, message: string, at: Where = {}): void {
+    this.add({ code, severity: 'note', message, ...at });
   }
 
   get hasErrors(): boolean {

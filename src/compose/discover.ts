@@ -29,7 +29,7 @@ export function discoverComposeFiles({ start, cwd }: SearchDirs, env: Environmen
     const found = DEFAULT_FILES.filter((f) => host.stat(posixPath.join(dir, f)) === 'file');
     if (found.length > 0) {
       if (found.length > 1) {
-        diags.warn('several-compose-files', `found several compose files in ${dir}: ${found.join(', ')}; using ${found[0]}`, {
+        diags.note('several-compose-files', `found several compose files in ${dir}: ${found.join(', ')}; using ${found[0]}`, {
           hint: 'remove the ones you do not use, or pick one with -f',
         });
       }

@@ -153,6 +153,7 @@ export function interpolateTree(value: unknown, ctx: TreeInterpolation): unknown
       path,
       pos: ctx.sourceMap.get(path),
       hint: `set ${name} in the environment or in .env, or give a default: \${${name}:-value}`,
+      item: name,
     });
   }
   return out;

@@ -105,7 +105,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
   }
   if (!validateSchema(root, merged.sourceMap, diags)) return { sources };
   if ('version' in root) {
-    diags.warn('obsolete-version', 'the attribute "version" is obsolete, it will be ignored', { path: 'version', pos: merged.sourceMap.get('version'), hint: 'remove it to avoid confusion' });
+    diags.note('obsolete-version', 'the attribute "version" is obsolete, it will be ignored', { path: 'version', pos: merged.sourceMap.get('version'), hint: 'remove it to avoid confusion' });
   }
 
   const project = buildProject(root, merged.sourceMap, { ...opts, projectName: opts.projectName ?? (env.COMPOSE_PROJECT_NAME || undefined) }, projectDir, sources);

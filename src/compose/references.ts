@@ -52,7 +52,7 @@ export function checkReferences(project: ComposeProject, diags: Diagnostics, dis
     for (const kind of ['secrets', 'configs'] as const) {
       (service[kind] ?? []).forEach((ref, i) => {
         if (!(ref.source in project[kind])) {
-          diags.error(`undefined-${kind.slice(0, -1)}`, `service "${name}" refers to undefined ${kind.slice(0, -1)} "${ref.source}"`, at(joinPath(joinPath(base, kind), i)));
+          diags.error(kind === 'secrets' ? 'undefined-secret' : 'undefined-config', `service "${name}" refers to undefined ${kind.slice(0, -1)} "${ref.source}"`, at(joinPath(joinPath(base, kind), i)));
         }
       });
     }

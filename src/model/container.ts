@@ -32,10 +32,13 @@ export function imageOf(service: ComposeService, ctx: PlanContext): string {
 export function envOf(service: ComposeService, ctx: PlanContext): EnvVar[] {
   const env: EnvVar[] = [];
   for (const [name, value] of Object.entries(service.environment ?? {})) {
+    // A pass-through entry (`environment: [NAME]`) whose variable is unset: docker compose leaves it
+    // out of the container too (compose-go #654), so this is a note, not a loss.
     if (value === null) {
-      ctx.diags.warn('unset-environment', `environment variable "${name}" has no value and is not set where compose2k8s runs; it is left out`, {
-        ...ctx.at(ctx.servicePath(service, 'environment')),
+      ctx.diags.note('unset-environment', `environment variable "${name}" has no value and is not set where compose2k8s runs; it is left out, as docker compose leaves it out`, {
+        ...ctx.at(ctx.servicePath(service, 'environment', name)),
         hint: `give it a value (${name}=value) or set ${name} before converting`,
+        item: name,
       });
       continue;
     }

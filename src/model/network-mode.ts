@@ -68,7 +68,7 @@ export function applyNetworkModes(ctx: PlanContext, workloads: readonly Workload
       case 'service': {
         const owner = podOwner(name, ctx);
         if (!owner) {
-          ctx.diags.error('network-mode-service', `network_mode: service:${mode.target} does not lead to a service (missing, or a cycle)`, { ...ctx.at(path), hint: 'name a service of this project' });
+          ctx.diags.error('network-mode-target', `network_mode: service:${mode.target} does not lead to a service (missing, or a cycle)`, { ...ctx.at(path), hint: 'name a service of this project' });
           break;
         }
         joined.add(name);

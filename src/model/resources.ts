@@ -42,7 +42,7 @@ export function resourcesOf(service: ComposeService, ctx: PlanContext): Resource
     const old = mine[key];
     const same = old && JSON.stringify({ ...old, path: '' }) === JSON.stringify({ ...theirs, path: '' });
     if (old && !same) {
-      ctx.diags.warn('resource-conflict', `${theirs.path.split('.').slice(2).join('.')} overrides ${old.path.split('.').slice(2).join('.')}, as in docker compose`, ctx.at(old.path));
+      ctx.diags.note('resource-conflict', `${theirs.path.split('.').slice(2).join('.')} overrides ${old.path.split('.').slice(2).join('.')}, as in docker compose`, ctx.at(old.path));
     }
     (mine as Record<string, unknown>)[key] = theirs;
   };
@@ -74,7 +74,7 @@ function quantities(w: Wanted, ctx: PlanContext): Record<string, string> {
   const out: Record<string, string> = {};
   if (w.cpu) {
     const q = cpuQuantity(w.cpu.cores);
-    if (!q.exact) ctx.diags.warn('cpu-rounded', `${w.cpu.cores} CPUs is below Kubernetes' precision of 1 millicore; using ${q.quantity}`, ctx.at(w.cpu.path));
+    if (!q.exact) ctx.diags.note('cpu-rounded', `${w.cpu.cores} CPUs is below Kubernetes' precision of 1 millicore; using ${q.quantity}`, ctx.at(w.cpu.path));
     if (w.cpu.cores > 0) out.cpu = q.quantity;
   }
   if (w.memory && w.memory.bytes > 0) out.memory = bytesToQuantity(w.memory.bytes);

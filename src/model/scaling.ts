@@ -122,7 +122,7 @@ function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, 
   checkRequestsWithinLimits(resources, w.service, at, diags);
 
   if (stateful && kept.size) {
-    diags.warn('stateful-not-scaled', `service "${w.service}" ${stateful}: ${[...kept].join(' and ')} by the environment or --replicas N`, {
+    diags.note('stateful-not-scaled', `service "${w.service}" ${stateful}: ${[...kept].join(' and ')} by the environment or --replicas N`, {
       ...at,
       hint: `name the service to scale it anyway (--replicas ${w.service}=3), or run it as a StatefulSet with a volume per replica`,
     });

@@ -18,11 +18,11 @@ export class SettingsReader {
     private readonly posOf: (path: string) => SourcePos | undefined,
     /** `environment preset prod` or `x-k8s`, for messages. */
     readonly what: string,
-    /** Diagnostic code prefix: `preset` or `x-k8s`. */
-    private readonly code: string,
+    /** Diagnostic code prefix. */
+    private readonly code: 'preset' | 'x-k8s',
   ) {}
 
-  error(path: string, suffix: string, message: string, hint?: string): undefined {
+  error(path: string, suffix: 'invalid-value' | 'unknown-key', message: string, hint?: string): undefined {
     this.diags.error(`${this.code}-${suffix}`, message, { path, pos: this.posOf(path), ...(hint ? { hint } : {}) });
     return undefined;
   }

@@ -142,12 +142,13 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
   const mode = ctx.options.bindMounts ?? 'auto';
   const shown = displayPath(source, ctx.project.workingDir);
   if (mode === 'skip') {
-    ctx.diags.warn('bind-mount-skipped', `bind mount ${shown} → ${v.target} is skipped (--bind-mounts skip)`, ctx.at(path));
+    ctx.diags.note('bind-mount-skipped', `bind mount ${shown} → ${v.target} is skipped (--bind-mounts skip)`, { ...ctx.at(path), item: `${shown} → ${v.target}` });
     return undefined;
   }
   if (mode === 'hostPath') {
     ctx.diags.warn('bind-mount-host-path', `bind mount ${shown} becomes a hostPath volume: the path must exist on every node that runs "${service.name}"`, {
       ...ctx.at(path),
+      item: shown,
       hint: 'hostPath ties pods to node contents; prefer --bind-mounts auto for files',
     });
     return { volumeName: `bind-${posixPath.basename(v.target)}`, source: { kind: 'hostPath', path: source } };
@@ -168,6 +169,7 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
   } else if (mode === 'auto' && isInside(source, service.build?.context)) {
     ctx.diags.warn('bind-mount-build-context', `bind mount ${shown} → ${v.target} overlays the build context of "${service.name}" for live editing; it is left out, so the pod runs the files built into the image`, {
       ...ctx.at(path),
+      item: `${shown} → ${v.target}`,
       hint: 'an emptyDir here would hide the image\'s files; make sure the Dockerfile COPYs them',
     });
     return undefined;
@@ -175,6 +177,7 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
   const what = kind === 'directory' ? 'directory' : kind === 'file' ? 'file' : 'path (not found)';
   ctx.diags.warn('bind-mount-empty-dir', `bind mount of the host ${what} ${shown} becomes an empty emptyDir at ${v.target}: the host's files are not in the pod`, {
     ...ctx.at(path),
+    item: `${shown} → ${v.target}`,
     hint: 'bake the files into the image, or use a named volume, a config, or --bind-mounts hostPath',
   });
   return { volumeName: `bind-${posixPath.basename(v.target) || 'root'}`, source: { kind: 'emptyDir' } };

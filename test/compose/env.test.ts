@@ -87,7 +87,7 @@ describe('finding compose files without -f', () => {
   it('prefers compose.yaml and merges the matching override file', () => {
     const r = load({ 'compose.yaml': svc('base'), 'docker-compose.yml': svc('legacy'), 'compose.override.yml': 'services:\n  web:\n    user: app\n' }, { main: [], cwd: '/project' });
     expect(r.project!.services.web).toMatchObject({ image: 'base', user: 'app' });
-    expect(r.warnings).toEqual([expect.stringContaining('[several-compose-files]')]);
+    expect(r.notes).toEqual([expect.stringContaining('[several-compose-files]')]);
   });
 
   it('finds docker-compose.yml with docker-compose.override.yml', () => {

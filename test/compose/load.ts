@@ -13,6 +13,7 @@ export interface Loaded {
   lines: string[];
   errors: string[];
   warnings: string[];
+  notes: string[];
 }
 
 /**
@@ -36,5 +37,6 @@ export function load(files: Record<string, string>, opts: Partial<Omit<LoadOptio
     lines,
     errors: diags.list.filter((d) => d.severity === 'error').map(formatDiagnosticShort),
     warnings: diags.list.filter((d) => d.severity === 'warning').map(formatDiagnosticShort),
+    notes: diags.list.filter((d) => d.severity === 'note').map(formatDiagnosticShort),
   };
 }

@@ -54,10 +54,12 @@ describe('escapeKubeExpansion', () => {
 });
 
 describe('env', () => {
-  it('leaves out a variable with no value and says so', () => {
-    const ctx = contextFor({ services: { web: { image: 'x', environment: { SET: 'yes', UNSET: null } } }, lines: { 'services.web.environment': 5 } });
+  it('leaves out a variable with no value, as docker compose does, and notes it at its entry', () => {
+    const ctx = contextFor({ services: { web: { image: 'x', environment: { SET: 'yes', UNSET: null } } }, lines: { 'services.web.environment.UNSET': 5 } });
     expect(envOf(ctx.project.services.web, ctx)).toEqual([{ name: 'SET', value: 'yes' }]);
-    expect(ctx.diags.list).toEqual([expect.objectContaining({ code: 'unset-environment', path: 'services.web.environment', pos: { file: '/project/compose.yaml', line: 5, col: 3 } })]);
+    expect(ctx.diags.list).toEqual([
+      expect.objectContaining({ code: 'unset-environment', severity: 'note', item: 'UNSET', path: 'services.web.environment.UNSET', pos: { file: '/project/compose.yaml', line: 5, col: 3 } }),
+    ]);
   });
 });
 
