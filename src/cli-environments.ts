@@ -1,10 +1,10 @@
 // The CLI's environments: reading --env presets, `compose2k8s envs`, and writing one directory per
 // environment or Kustomize base + overlays. Loaded only when a conversion or `envs` runs.
 
-import * as path from 'node:path';
 import type { CliIO } from './cli';
+import { NOTHING_WRITTEN, printDiagnostics, printSummary, type ReportFlags } from './cli-report';
 import type { ScalingFlags } from './cli-scaling';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from './diagnostics';
+import type { Diagnostic } from './diagnostics';
 import { parsePreset } from './model/preset';
 import type { EnvironmentPreset } from './model/scaling-types';
 import { BUILT_IN_PRESET_DIR, builtInPresetNames, readPresetSource } from './node-presets';
@@ -16,10 +16,12 @@ export interface LoadedEnvironments {
   readonly presets: readonly EnvironmentPreset[];
   /** Preset file → text, for printing diagnostics with their source line. */
   readonly sources: ReadonlyMap<string, string>;
+  /** What reading them found, printed with the conversion's. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The --env presets, parsed; an exit code when one cannot be read or is invalid (already reported). */
-export function loadEnvironments(specs: readonly string[], io: CliIO): LoadedEnvironments | number {
+export function loadEnvironments(specs: readonly string[], io: CliIO, flags: ReportFlags): LoadedEnvironments | number {
   const presets: EnvironmentPreset[] = [];
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -40,26 +42,12 @@ export function loadEnvironments(specs: readonly string[], io: CliIO): LoadedEnv
     diagnostics.push(...parsed.diagnostics.list);
     if (parsed.preset) presets.push(parsed.preset);
   }
-  if (diagnostics.length) printDiagnostics(diagnostics, sources, io);
   if (diagnostics.some((d) => d.severity === 'error')) {
-    io.stderr('compose2k8s: invalid environment preset; nothing was written\n');
+    printDiagnostics(io, diagnostics, sources, flags);
+    printSummary(io, diagnostics, NOTHING_WRITTEN);
     return EXIT_INVALID_INPUT;
   }
-  return { presets, sources };
-}
-
-export function printDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, io: CliIO): void {
-  const shown = new Map<string, string>();
-  for (const [file, text] of sources) shown.set(displayPath(file, io.cwd), text);
-  for (const d of sortDiagnostics(diagnostics)) {
-    const rel = d.pos ? { ...d, pos: { ...d.pos, file: displayPath(d.pos.file, io.cwd) } } : d;
-    io.stderr(formatDiagnostic(rel, shown) + '\n');
-  }
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
+  return { presets, sources, diagnostics };
 }
 
 /** `compose2k8s envs`: each built-in preset with its description. */
@@ -79,7 +67,7 @@ export function listEnvironments(io: CliIO): number {
  */
 export async function runVariants(
   input: Omit<import('./plan-compose').ConvertInput, 'environment'>,
-  flags: ScalingFlags & { output?: string },
+  flags: ScalingFlags & ReportFlags & { output?: string },
   envs: LoadedEnvironments,
   io: CliIO,
 ): Promise<number> {
@@ -93,10 +81,10 @@ export async function runVariants(
   const { writeOutputDirectory } = await import('./cli-write');
 
   const result = convertVariants({ ...input, environments: envs.presets });
-  printDiagnostics(result.diagnostics, new Map([...result.sources, ...envs.sources]), io);
+  const diagnostics = [...envs.diagnostics, ...result.diagnostics];
+  printDiagnostics(io, diagnostics, [...result.sources, ...envs.sources], flags);
   if (!result.ok || !result.base) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);
+    printSummary(io, diagnostics, NOTHING_WRITTEN);
     return EXIT_INVALID_INPUT;
   }
   const files =
@@ -106,8 +94,8 @@ export async function runVariants(
           result.variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
         )
       : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m)}`, manifestToYaml(m)] as const)));
-  if (!writeOutputDirectory(io, flags.output, files, [...result.sources.keys()])) return EXIT_USAGE;
+  const written = writeOutputDirectory(io, flags.output, files, [...result.sources.keys()]);
   const names = result.variants.map((v) => v.name).join(', ');
-  io.stderr(`compose2k8s: wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})\n`);
-  return 0;
+  printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})` : NOTHING_WRITTEN);
+  return written ? 0 : EXIT_USAGE;
 }

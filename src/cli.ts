@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { Diagnostic } from './diagnostics';
 import { addScalingOptions, scalingOptions, type ScalingFlags } from './cli-scaling';
 import { builtInPresetNames } from './node-presets';
 
@@ -57,6 +56,8 @@ interface ConvertFlags extends ScalingFlags {
   strict?: boolean;
   /** Commander's negated `--no-wait`: false when given. */
   wait?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** The loader flags, shared by convert and config. */
@@ -66,6 +67,7 @@ const PROJECT_DIRECTORY_HELP = 'base of relative paths in the compose files, whe
 
 interface ConfigFlags extends LoaderFlags {
   quiet?: boolean;
+  verbose?: boolean;
   services?: boolean;
   format?: 'yaml' | 'json';
   output?: string;
@@ -112,7 +114,9 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     )
     .option('--network-policies', 'one NetworkPolicy per compose network: pods accept traffic only from pods they share a network with', false)
     .option('--no-wait', 'no init containers waiting for depends_on (a Service accepting connections, a Job completing)')
-    .option('--strict', 'treat warnings as errors', false)
+    .option('--strict', 'treat warnings as errors (notes stay notes)', false)
+    .option('-q, --quiet', 'print only errors and the closing summary on stderr', false)
+    .addOption(verboseOption())
     .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
   addScalingOptions(program.commands.find((c) => c.name() === 'convert')!, builtInPresetNames());
 
@@ -129,13 +133,18 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('--project-directory <dir>', PROJECT_DIRECTORY_HELP)
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
-    .option('-q, --quiet', 'only validate: print nothing, exit 0 when the project is valid', false)
+    .option('-q, --quiet', 'only validate: print nothing on stdout, only errors and the summary on stderr; exit 0 when the project is valid', false)
+    .addOption(verboseOption())
     .option('--services', 'print the names of the enabled services, one per line', false)
     .addOption(new Option('--format <format>', 'output format').argParser(choice(['yaml', 'json'] as const)).default('yaml'))
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .action((flags: ConfigFlags) => onAction(() => runConfig(flags, io)));
 
   return program;
+}
+
+function verboseOption(): Option {
+  return new Option('--verbose', 'print every diagnostic in full (by default, repeats of one code under one service print as one)').conflicts('quiet');
 }
 
 /** Runs the CLI; resolves to the process exit code. Never throws. */
@@ -170,13 +179,13 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
   // Loaded here, not at the top: cdk8s costs ~150 ms to require and --help needs none of it.
   const { convertWithHost } = await import('./convert');
   const { nodeHost } = await import('./node-host');
-  const { formatDiagnostic, sortDiagnostics } = await import('./diagnostics');
+  const { NOTHING_WRITTEN, printDiagnostics, printSummary } = await import('./cli-report');
 
   const files = await requestedFiles(flags, io);
   if (!files) return EXIT_USAGE;
 
   const { loadEnvironments, runVariants } = await import('./cli-environments');
-  const envs = loadEnvironments(flags.env ?? [], io);
+  const envs = loadEnvironments(flags.env ?? [], io, flags);
   if (typeof envs === 'number') return envs;
   const input = {
     ...loaderInput(flags, io),
@@ -195,28 +204,24 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
   // Several environments, or Kustomize: one directory per environment (cli-environments.ts).
   if (envs.presets.length > 1 || flags.format === 'kustomize') return runVariants(input, flags, envs, io);
   const result = convertWithHost({ ...input, environment: envs.presets[0] });
+  const diagnostics = [...envs.diagnostics, ...result.diagnostics];
 
-  const sources = new Map<string, string>();
-  for (const [file, text] of [...result.sources, ...envs.sources]) sources.set(displayPath(file, io.cwd), text);
-  for (const d of sortDiagnostics(result.diagnostics)) {
-    io.stderr(formatDiagnostic(relativize(d, io.cwd), sources) + '\n');
-  }
-  // No compose file found (and no -f): a usage error, as a missing -f file is.
-  if (result.diagnostics.some((d) => d.code === 'no-compose-file')) return EXIT_USAGE;
+  printDiagnostics(io, diagnostics, [...result.sources, ...envs.sources], flags);
   if (!result.ok) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);
-    return EXIT_INVALID_INPUT;
+    printSummary(io, diagnostics, NOTHING_WRITTEN);
+    // No compose file found (and no -f): a usage error, as a missing -f file is.
+    return diagnostics.some((d) => d.code === 'no-compose-file') ? EXIT_USAGE : EXIT_INVALID_INPUT;
   }
   if (flags.output) {
     const { manifestFileName, manifestToYaml } = await import('./output/emit');
     const { writeOutputDirectory } = await import('./cli-write');
     const out = new Map(result.manifests.map((m) => [manifestFileName(m), manifestToYaml(m)]));
-    if (!writeOutputDirectory(io, flags.output, out, [...result.sources.keys()])) return EXIT_USAGE;
-    io.stderr(`compose2k8s: wrote ${out.size} files to ${flags.output}\n`);
-    return EXIT_OK;
+    const written = writeOutputDirectory(io, flags.output, out, [...result.sources.keys()]);
+    printSummary(io, diagnostics, written ? `wrote ${out.size} files to ${flags.output}` : NOTHING_WRITTEN);
+    return written ? EXIT_OK : EXIT_USAGE;
   }
   io.stdout(result.yaml);
+  printSummary(io, diagnostics);
   return EXIT_OK;
 }
 
@@ -264,7 +269,8 @@ async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
   const { loadProject } = await import('./compose/loader');
   const { foldEnvFiles, projectConfig, projectConfigYaml } = await import('./compose/config-output');
   const { nodeHost } = await import('./node-host');
-  const { Diagnostics, formatDiagnostic, sortDiagnostics } = await import('./diagnostics');
+  const { Diagnostics } = await import('./diagnostics');
+  const { NOTHING_WRITTEN, printDiagnostics, printSummary } = await import('./cli-report');
   const files = await requestedFiles(flags, io);
   if (!files) return EXIT_USAGE;
   const diags = new Diagnostics();
@@ -273,45 +279,36 @@ async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
   const sources = loaded.sources;
   // As docker compose config: env_file values are shown under environment.
   const project = loaded.project && !diags.hasErrors ? foldEnvFiles(loaded.project, (p) => host.readFile(p), diags) : loaded.project;
-  const shown = new Map<string, string>();
-  for (const [file, text] of sources) shown.set(displayPath(file, io.cwd), text);
-  for (const d of sortDiagnostics(diags.list)) io.stderr(formatDiagnostic(relativize(d, io.cwd), shown) + '\n');
-  if (diags.list.some((d) => d.code === 'no-compose-file')) return EXIT_USAGE;
+  printDiagnostics(io, diags.list, sources, flags);
   if (!project || diags.hasErrors) {
-    const errors = diags.list.filter((d) => d.severity === 'error').length;
-    io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'} in the compose project\n`);
-    return EXIT_INVALID_INPUT;
+    printSummary(io, diags.list, NOTHING_WRITTEN);
+    return diags.list.some((d) => d.code === 'no-compose-file') ? EXIT_USAGE : EXIT_INVALID_INPUT;
   }
-  if (flags.quiet) return EXIT_OK;
-  const text = flags.services
-    ? Object.keys(project.services).sort().map((s) => `${s}\n`).join('')
-    : flags.format === 'json'
-      ? JSON.stringify(projectConfig(project), null, 2) + '\n'
-      : projectConfigYaml(project);
-  if (flags.output) {
-    try {
-      fs.writeFileSync(path.resolve(io.cwd, flags.output), text);
-    } catch (e) {
-      io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);
-      return EXIT_USAGE;
+  // -q only validates: the project is not printed.
+  if (!flags.quiet) {
+    const text = flags.services
+      ? Object.keys(project.services).sort().map((s) => `${s}\n`).join('')
+      : flags.format === 'json'
+        ? JSON.stringify(projectConfig(project), null, 2) + '\n'
+        : projectConfigYaml(project);
+    if (!flags.output) {
+      io.stdout(text);
+    } else {
+      try {
+        fs.writeFileSync(path.resolve(io.cwd, flags.output), text);
+      } catch (e) {
+        io.stderr(`compose2k8s: cannot write ${flags.output}: ${(e as Error).message}\n`);
+        printSummary(io, diags.list, NOTHING_WRITTEN);
+        return EXIT_USAGE;
+      }
     }
-    return EXIT_OK;
   }
-  io.stdout(text);
+  printSummary(io, diags.list);
   return EXIT_OK;
 }
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}
-
-function relativize(d: Diagnostic, cwd: string): Diagnostic {
-  return d.pos ? { ...d, pos: { ...d.pos, file: displayPath(d.pos.file, cwd) } } : d;
 }
 
 /** Entry point used by bin/compose2k8s.js. */

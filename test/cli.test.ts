@@ -93,7 +93,7 @@ describe('exit 1: invalid input', () => {
     expect(lines[1]).toBe('   5 |       - "abc"');
     expect(lines[2]).toBe('     |         ^');
     expect(r.stderr).toContain('hint: write "CONTAINER", "HOST:CONTAINER"');
-    expect(r.stderr).toMatch(/compose2k8s: 1 error; nothing was written\n$/);
+    expect(r.stderr).toMatch(/compose2k8s: 1 error \(1 invalid-value\); nothing was written\n$/);
   });
 
   it('reports a YAML syntax error with its position', async () => {

@@ -33,7 +33,8 @@ describe.skipIf(corpusMissing !== undefined)(`awesome-compose corpus ${corpusMis
     let stdout = '';
     let stderr = '';
     // The project's own directory, as `cd sample && compose2k8s convert` would; no variables set.
-    const code = await run(['convert', '-f', path.basename(file)], {
+    // --verbose: every external object is named in a line of its own (announcedExternal reads them).
+    const code = await run(['convert', '--verbose', '-f', path.basename(file)], {
       cwd: path.join(CORPUS, path.dirname(file)),
       env: {},
       stdout: (t) => void (stdout += t),

@@ -235,7 +235,7 @@ describe('files outside the project directory', () => {
 
   it('are read, each named in a warning at the compose key that refers to it', async () => {
     const root = outside();
-    const r = await cli(['convert', '-f', 'proj/compose.yaml'], root);
+    const r = await cli(['convert', '--verbose', '-f', 'proj/compose.yaml'], root);
     expect(r.code).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('[outside-project]'));
     expect(warnings).toEqual([

@@ -5,6 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeClass } from '../src/diagnostic-codes';
+import type { Diagnostic } from '../src/diagnostics';
 import { convertFile, diagnosticLines, kubeValidate, kubeValidateUnavailable, ROOT } from './helpers';
 
 const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -24,6 +26,7 @@ function cases(root: string): { name: string; dir: string; file: string }[] {
 
 const all = [...cases(path.join(ROOT, 'examples')).map((c) => ({ ...c, name: `examples/${c.name}` })), ...cases(path.join(ROOT, 'test', 'fixtures')).map((c) => ({ ...c, name: `fixtures/${c.name}` }))];
 const outputs = new Map<string, string>();
+const diagnostics = new Map<string, readonly Diagnostic[]>();
 
 describe('golden conversions', () => {
   it.each(all)('$name converts to its expected.k8s.yaml', async ({ dir, file }) => {
@@ -34,6 +37,13 @@ describe('golden conversions', () => {
     expect(result.ok).toBe(true);
     await expect(result.yaml).toMatchFileSnapshot(path.join(dir, 'expected.k8s.yaml'));
     outputs.set(dir, result.yaml);
+    diagnostics.set(dir, result.diagnostics);
+  });
+
+  it('reports each code with the severity DIAGNOSTIC_CODES gives it', () => {
+    expect(diagnostics.size, 'every case converted first').toBe(all.length);
+    const unlike = [...diagnostics.values()].flat().filter((d) => codeClass(d.code)?.severity !== d.severity);
+    expect(unlike.map((d) => `${d.severity} [${d.code}]`)).toEqual([]);
   });
 
   it('converts byte-identically twice', () => {
