@@ -24,6 +24,8 @@ export { planApp } from './model/planner';
 export type * from './model/plan';
 export type { ConversionOptions, BindMountMode } from './model/options';
 export { ConversionError, formatDiagnostic, formatDiagnosticShort, type Diagnostic, type SourcePos, type Severity } from './diagnostics';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes';
+export { formatReport, summarizeDiagnostics, type ReportDetail } from './diagnostic-report';
 export { memoryHost, type Host } from './host';
 export { nodeHost } from './node-host';
 export { toYamlStream, sortManifests, type Manifest } from './output/emit';

@@ -75,7 +75,7 @@ export function planCompose(input: ConvertInput): PlanResult {
   return { project, diagnostics, sources, ...(ok ? { plan, unscaled } : {}) };
 }
 
-/** `--strict`: every warning becomes an error. */
+/** `--strict`: every warning becomes an error; notes stay notes (docker compose does the same there). */
 export function finish(diags: Diagnostics, strict: boolean | undefined): Diagnostic[] {
   if (!strict) return diags.list;
   return diags.list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const, message: `${d.message} (--strict)` } : d));

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers';
+import { ROOT, runCli } from './helpers';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-report-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -177,5 +177,17 @@ describe('config', () => {
   it('--verbose prints every occurrence', async () => {
     const r = await cli(['config', '--verbose'], repeated);
     expect(lines(r.stderr).filter((l) => l.includes('[unset-variable]'))).toHaveLength(3);
+  });
+});
+
+describe("the README's diagnostics example", () => {
+  it('is what the CLI prints for its compose.yaml', async () => {
+    const section = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('### Exit codes and diagnostics')[1];
+    const [, yaml, printed] = /```yaml\n([\s\S]*?)```[\s\S]*?```text\n([\s\S]*?)```/.exec(section)!;
+    const dir = path.join(tmp, 'readme');
+    for (const sub of ['static', 'uploads']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), yaml);
+    const r = await runCli(['convert'], { cwd: dir });
+    expect(r.stderr).toBe(printed);
   });
 });

@@ -17,7 +17,7 @@ import { buildWorkload } from './workloads';
 /**
  * Either a plan (from `planApp()`), or the same input as `convert()` / the CLI: compose files and
  * conversion options, loaded and planned here. Invalid input throws a ConversionError carrying the
- * diagnostics; warnings are kept on `chart.diagnostics`.
+ * diagnostics; warnings and notes are kept on `chart.diagnostics`.
  */
 export type ComposeChartProps = ChartProps &
   ({ readonly plan: AppPlan } | (Omit<ConvertInput, 'host'> & { readonly host?: ConvertInput['host'] }));

@@ -21,7 +21,7 @@ export interface ConversionOptions {
   readonly bindMounts?: BindMountMode;
   /** `--image-registry`: prefix for images compose would build (`build:` without `image:`). @default none */
   readonly imageRegistry?: string;
-  /** `--strict`: warnings become errors. @default false */
+  /** `--strict`: warnings become errors (notes do not). @default false */
   readonly strict?: boolean;
   /**
    * `--no-wait`: no init containers that wait for depends_on (a Service accepting connections, a
