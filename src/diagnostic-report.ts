@@ -1,7 +1,7 @@
 // Printing many diagnostics so that they stay readable: errors first, then warnings, then notes, one
 // code after another; the repeats of one code under one service (or top-level object) as one entry
-// that lists what repeats; a code's first entry with its source line, the next two on one line each,
-// the services after those only named; each hint once; and a summary of the counts by severity and
+// that lists what repeats; a code's first entry with its source line, the next two without it, the
+// services after those only named; each hint once; and a summary of the counts by severity and
 // code. Pure text: the CLI writes it to stderr, and the library still returns every diagnostic.
 
 import { parentPath } from './compose/source-map';
@@ -15,6 +15,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
 
 // Top-level keys whose entries are named objects: a repeat is counted per entry, not per key.
 const NAMED_OBJECTS = new Set(['services', 'volumes', 'networks', 'secrets', 'configs', 'models']);
+const TOP_KEY = /^[A-Za-z0-9_-]+/;
 
 // How much of a line the listed names may take before the rest is left to --verbose.
 const ITEMS_WIDTH = 120;
@@ -24,13 +25,13 @@ const ENTRIES_PER_CODE = 3;
 const NO_SOURCES: ReadonlyMap<string, string> = new Map();
 
 /** The service or top-level object a path is under: `services.web.ports[0]` → `services.web`. */
-export function subjectOf(path: string | undefined): string {
-  const top = /^[A-Za-z0-9_-]+/.exec(path ?? '')?.[0] ?? '';
+function subjectOf(path: string | undefined): string {
+  const top = TOP_KEY.exec(path ?? '')?.[0] ?? '';
   if (!NAMED_OBJECTS.has(top)) return top;
   return /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+|\["(?:[^"\\]|\\.)*"\])?/.exec(path!)![0];
 }
 
-export interface DiagnosticGroup {
+interface DiagnosticGroup {
   readonly subject: string;
   /** In file order; the first gives the group its position. */
   readonly members: readonly Diagnostic[];
@@ -40,13 +41,14 @@ export interface DiagnosticGroup {
  * One group per (severity, code, subject); errors, then warnings, then notes; within a severity, code
  * by code in the file order of each code's first occurrence; a code's groups in file order.
  */
-export function groupDiagnostics(list: readonly Diagnostic[]): DiagnosticGroup[][] {
+function groupDiagnostics(list: readonly Diagnostic[]): DiagnosticGroup[][] {
   const codes = new Map<string, Map<string, Diagnostic[]>>();
   for (const d of bySeverity(list)) {
     const codeKey = `${d.severity} ${d.code}`;
     const subjects = codes.get(codeKey) ?? codes.set(codeKey, new Map()).get(codeKey)!;
     const subject = subjectOf(d.path);
-    subjects.set(subject, [...(subjects.get(subject) ?? []), d]);
+    const members = subjects.get(subject) ?? subjects.set(subject, []).get(subject)!;
+    members.push(d);
   }
   return [...codes.values()].map((subjects) => [...subjects].map(([subject, members]) => ({ subject, members })));
 }
@@ -88,7 +90,7 @@ function formatGroup(group: DiagnosticGroup, sources: ReadonlyMap<string, string
 
 /** `  also in 9 more services: a, b, …` (or volumes, …), else `  also in 2 more: services.a, volumes.b`. */
 function alsoIn(subjects: readonly string[]): string {
-  const top = /^[A-Za-z0-9_-]+/.exec(subjects[0])?.[0] ?? '';
+  const top = TOP_KEY.exec(subjects[0])?.[0] ?? '';
   const one = NAMED_OBJECTS.has(top) && subjects.every((s) => s.startsWith(`${top}.`));
   const names = one ? subjects.map((s) => s.slice(top.length + 1)) : subjects.map((s) => s || '(no path)');
   return `  also in ${subjects.length} more${one ? ` ${top}` : ''}: ${listed(names, true)}`;
