@@ -35,7 +35,7 @@ export function printSummary(io: CliIO, diagnostics: readonly Diagnostic[], outc
 export const NOTHING_WRITTEN = 'nothing was written';
 
 /** A path as the user would type it from the working directory; absolute when outside it. */
-export function displayPath(file: string, cwd: string): string {
+function displayPath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
 }
