@@ -1,14 +1,15 @@
 'use strict';
 // Loads the CLI bundle (dist/cli.bundle.cjs, built by scripts/build-cli.mjs) with a V8 code cache,
-// so that a run does not compile ~1 MB of JavaScript again.
-// - Node ≥ 22: `module.enableCompileCache()`; node keys, stores and checks the cache itself.
-// - Node 20: a `vm.Script` `cachedData` file, written by saveCache() after a real conversion (a cache
-//   made right after compiling, or after --help, holds little more than the top-level code). It lives
-//   in the first writable of: next to the bundle, $XDG_CACHE_HOME/compose2k8s, ~/.cache/compose2k8s;
-//   with none writable there is no cache. Its name and header carry the bundle's SHA-256, the node
-//   version and the architecture, and the header a checksum of the payload: a file that does not
-//   match is ignored (and replaced), as is one that V8 rejects (another V8 build or other flags).
-//   V8's own check of a cache compares the source's length, not its content.
+// so that a run does not compile ~1 MB of JavaScript again: a `vm.Script` `cachedData` file, written
+// by saveCache() after a real conversion. A cache made right after compiling holds little more than
+// the top-level code, since V8 compiles a function when it first runs; that is all node 22's
+// `module.enableCompileCache()` stores for the bundle (26 KB of 1.4 MB; measured in BENCHMARKS.md),
+// so it is not used. The file lives in the first writable of: next to the bundle,
+// $XDG_CACHE_HOME/compose2k8s, ~/.cache/compose2k8s; with none writable there is no cache. Its name
+// and header carry the bundle's SHA-256, the node version and the architecture, and the header a
+// SHA-256 of the payload: a file that does not match is ignored (and replaced), as is one that V8
+// rejects (another V8 build, other flags). V8's own check compares the source's length, not its
+// content, and does not notice a corrupted payload: both would run wrong code.
 
 const crypto = require('crypto');
 const fs = require('fs');
@@ -80,10 +81,6 @@ function writeCache(files, key, payload) {
  */
 function loadBundle({ bundle = BUNDLE, env = process.env } = {}) {
   if (env.NODE_DISABLE_COMPILE_CACHE) return { exports: require(bundle), saveCache: () => undefined };
-  if (typeof Module.enableCompileCache === 'function') {
-    Module.enableCompileCache();
-    return { exports: require(bundle), saveCache: () => undefined };
-  }
   const source = fs.readFileSync(bundle);
   const hash = sha256(source);
   const key = cacheKey(hash);

@@ -94,7 +94,17 @@ describe('pre-rendered help and version', () => {
   });
 });
 
+/** Why no terminal can be simulated here, or undefined (util-linux's `script` runs a command on a pseudo-terminal). */
+const noTerminal = spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0 ? undefined : 'skipped: util-linux `script` not found';
+
 describe('the launcher', () => {
+  it.skipIf(noTerminal !== undefined)(`leaves --help on a terminal to commander, which wraps it to the terminal's width ${noTerminal ?? ''}`, () => {
+    const launcher = path.join(ROOT, 'bin', 'compose2k8s.js');
+    const r = spawnSync('script', ['-qc', `stty cols 50; ${JSON.stringify(process.execPath)} ${JSON.stringify(launcher)} --help`, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    expect(r.stdout.replace(/\r/g, '').split('\n')).toContain('Convert Docker Compose projects into Kubernetes');
+  });
+
+
   it('says how to build when the bundle is missing', () => {
     const r = launch(installCopy({ bundle: false }), ['convert']);
     expect(r.stderr).toMatch(/^compose2k8s: not built yet; run `npm install`/);
