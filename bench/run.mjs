@@ -13,9 +13,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { compareBundle, parityCases } from '../scripts/bundle-parity.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { RUNTIME_FILES } = createRequire(import.meta.url)('../bin/load-bundle.js');
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
   const i = args.indexOf(name);
@@ -36,9 +38,9 @@ const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
  */
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir() };
 
-for (const f of ['cli.js', 'cli.bundle.cjs', 'cli-help.json']) {
-  if (!fs.existsSync(path.join(ROOT, 'dist', f))) {
-    console.error(`bench: dist/${f} not found; run npm run build`);
+for (const f of ['dist/cli.js', ...RUNTIME_FILES]) {
+  if (!fs.existsSync(path.join(ROOT, f))) {
+    console.error(`bench: ${f} not found; run npm run build`);
     process.exit(2);
   }
 }
@@ -55,10 +57,10 @@ console.log(`bundle parity: ${cases.length} command lines byte-identical to the 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-bench-'));
 process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 
-// The files `npm install` leaves for the command, copied: a build in ./dist during the run does not
-// disturb it, and its code cache starts empty.
+// The files the command reads, copied: a build in ./dist during the run does not disturb it, and its
+// code cache starts empty.
 const pkg = path.join(work, 'pkg');
-for (const f of ['package.json', 'bin', 'templates', 'dist/cli.bundle.cjs', 'dist/cli-help.json']) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
+for (const f of RUNTIME_FILES) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
 const launcher = path.join(pkg, 'bin', 'compose2k8s.js');
 // Before the bundle, bin/compose2k8s.js required dist/cli.js and called main().
 const unbundled = path.join(work, 'unbundled.js');
@@ -205,8 +207,7 @@ Written by \`npm run bench\` (bench/run.mjs); edit only the notes at the end.
 
 - **What is timed**: the whole process, as a user runs it: \`node bin/compose2k8s.js convert -f FILE\`
   (node start-up, loading the CLI bundle with its code cache, the conversion, YAML to a pipe), from
-  a copy of the files \`npm install\` leaves (\`bin/\`, \`dist/cli.bundle.cjs\`, \`dist/cli-help.json\`,
-  \`templates/\`, \`package.json\`). Its code cache is written by one conversion of examples/seed
+  a copy of the files it reads (${RUNTIME_FILES.map((f) => `\`${f}\``).join(', ')}). Its code cache is written by one conversion of examples/seed
   before anything is timed, as a user's first conversion writes it${cacheWritten ? '' : ' (**this run: no cache was written**)'}.
 - **The floor** of a conversion is a node process that only parses the same compose file with \`yaml\`
   and serialises the same output documents (read from the CLI's output beforehand; the bench checks

@@ -2,7 +2,7 @@
 'use strict';
 // The compose2k8s command. Help and version for a pipe come pre-rendered from dist/cli-help.json
 // (nothing else loaded); a terminal gets commander's, which wraps to its width. Everything else
-// runs the CLI bundle, both built by `npm install` (through `prepare`) or `npm run build`.
+// runs the CLI bundle dist/cli.bundle.cjs. `npm install` builds both (through `prepare`).
 const fs = require('fs');
 const { BUNDLE, HELP_TABLE, loadBundle } = require('./load-bundle.js');
 

@@ -21,6 +21,8 @@ const DIST = path.join(__dirname, '..', 'dist');
 const BUNDLE = path.join(DIST, 'cli.bundle.cjs');
 const HELP_TABLE = path.join(DIST, 'cli-help.json');
 const CACHE_DIR_NAME = '.code-cache';
+/** What the command reads at run time, relative to the package (bench and tests copy these to run it alone). */
+const RUNTIME_FILES = ['package.json', 'bin', 'templates', 'dist/cli.bundle.cjs', 'dist/cli-help.json'];
 const MAGIC = 'compose2k8s-code-cache/1';
 
 /** Where a cache may live, in the order tried: next to the bundle, then the user's cache directory. */
@@ -95,4 +97,4 @@ function loadBundle({ bundle = BUNDLE, env = process.env } = {}) {
   return { exports: module.exports, saveCache: () => (cached ? undefined : writeCache(files, key, script.createCachedData())) };
 }
 
-module.exports = { BUNDLE, HELP_TABLE, CACHE_DIR_NAME, cacheDirectories, loadBundle };
+module.exports = { BUNDLE, HELP_TABLE, CACHE_DIR_NAME, RUNTIME_FILES, loadBundle };

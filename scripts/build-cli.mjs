@@ -15,11 +15,11 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
 const require = createRequire(import.meta.url);
 // The launcher's own names for these files and for the cache it keeps next to the bundle.
 const { BUNDLE, HELP_TABLE, CACHE_DIR_NAME } = require('../bin/load-bundle.js');
 const { renderHelp } = require('./render-help.cjs');
+const DIST = path.dirname(BUNDLE);
 const ENTRY = path.join(DIST, 'cli.js');
 
 /**
@@ -33,8 +33,8 @@ const keepModulePaths = {
     build.onLoad({ filter: /\.js$/ }, (args) => {
       if (path.relative(DIST, args.path).startsWith('..')) return undefined;
       const text = fs.readFileSync(args.path, 'utf8');
-      const dir = path.relative(path.dirname(BUNDLE), path.dirname(args.path));
-      const file = path.relative(path.dirname(BUNDLE), args.path);
+      const dir = path.relative(DIST, path.dirname(args.path));
+      const file = path.relative(DIST, args.path);
       const at = (rel) => `require("path").join(__dirname, ${JSON.stringify(rel.split(path.sep).join('/'))})`;
       return {
         contents: text.replace(/(?<![.$\w])__dirname\b/g, dir ? at(dir) : '__dirname').replace(/(?<![.$\w])__filename\b/g, at(file)),
@@ -84,7 +84,7 @@ async function bundle() {
     plugins: sameYaml ? [keepModulePaths, oneYaml] : [keepModulePaths],
   });
   // A cache compiled from the previous bundle can never match this one: drop it.
-  fs.rmSync(path.join(path.dirname(BUNDLE), CACHE_DIR_NAME), { recursive: true, force: true });
+  fs.rmSync(path.join(DIST, CACHE_DIR_NAME), { recursive: true, force: true });
 }
 
 await bundle();

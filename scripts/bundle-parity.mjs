@@ -51,20 +51,21 @@ export function parityCases(root = ROOT) {
       at(f, ['convert', '-f', path.basename(f), '--env', 'prod']),
       at(f, ['convert', '-f', path.basename(f), '--env', 'dev', '--env', 'prod', '--format', 'kustomize', '-o', OUT]),
       at(f, ['config', '-f', path.basename(f), '--format', 'json']),
+      at(f, ['config', '-f', path.basename(f), '-o', OUT]),
     ]),
     ...[['--help'], ['--version'], ['convert', '--help'], ['envs'], ['convert', '--bogus'], ['convert', '--pvc-size', 'lots'], ['nope'], ['convert', '-f', 'missing.yaml'], ['convert', '--env', 'nosuch']].map((argv) => at(seed, argv)),
     { ...at(seed, ['convert', '-f', '-']), stdin: fs.readFileSync(seed, 'utf8') },
-    { ...at(os.tmpdir(), ['convert']), cwd: os.tmpdir(), name: 'a directory without a compose file: convert' },
+    { name: 'a directory without a compose file: convert', cwd: os.tmpdir(), argv: ['convert'] },
   ];
 }
 
-/** Every file below `dir` with its content, or undefined when there is no `dir`. */
-function readTree(dir) {
-  if (!fs.existsSync(dir)) return undefined;
-  if (fs.statSync(dir).isFile()) return { '.': fs.readFileSync(dir, 'latin1') };
+/** Every file below `out` (a directory from convert -o, a file from config -o) with its content; undefined when none. */
+function readTree(out) {
+  if (!fs.existsSync(out)) return undefined;
+  if (fs.statSync(out).isFile()) return { '.': fs.readFileSync(out, 'latin1') };
   const files = {};
-  for (const f of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
-    const full = path.join(dir, f);
+  for (const f of fs.readdirSync(out, { recursive: true }).map(String).sort()) {
+    const full = path.join(out, f);
     if (fs.statSync(full).isFile()) files[f] = fs.readFileSync(full, 'latin1');
   }
   return files;

@@ -14,6 +14,7 @@ import { compareBundle, parityCases } from '../scripts/bundle-parity.mjs';
 import { ROOT } from './helpers';
 
 const require = createRequire(import.meta.url);
+const { RUNTIME_FILES } = require('../bin/load-bundle.js') as { RUNTIME_FILES: string[] };
 const { renderHelp } = require('../scripts/render-help.cjs') as { renderHelp: (cli: string) => Record<string, { stdout: string; stderr: string; code: number }> };
 const HELP_TABLE: Record<string, { stdout: string; stderr: string; code: number }> = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'cli-help.json'), 'utf8'));
 const COMPOSE = 'name: demo\nservices:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    volumes: [data:/var/lib/data]\nvolumes:\n  data: {}\n';
@@ -36,11 +37,11 @@ function tempDir(mode = 0o755): string {
   return dir;
 }
 
-/** The files `npm install` leaves for the command (the bundle needs no node_modules), and a compose file. */
+/** The files the command reads (the bundle needs no node_modules), and a compose file. */
 function installCopy({ bundle = true } = {}): string {
   const pkg = tempDir();
-  const files = ['package.json', 'bin', 'templates', 'dist/cli-help.json', ...(bundle ? ['dist/cli.bundle.cjs'] : [])];
-  for (const f of files) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
+  for (const f of RUNTIME_FILES) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
+  if (!bundle) fs.rmSync(path.join(pkg, 'dist', 'cli.bundle.cjs'));
   fs.writeFileSync(path.join(pkg, 'compose.yaml'), COMPOSE);
   return pkg;
 }
