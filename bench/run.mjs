@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { compareBundle, parityCases } from '../scripts/bundle-parity.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { RUNTIME_FILES } = createRequire(import.meta.url)('../bin/load-bundle.js');
+const { ENTRY, RUNTIME_FILES } = createRequire(import.meta.url)('../bin/load-bundle.js');
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
   const i = args.indexOf(name);
@@ -38,7 +38,7 @@ const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
  */
 const CLEAN_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir() };
 
-for (const f of ['dist/cli.js', ...RUNTIME_FILES]) {
+for (const f of [path.relative(ROOT, ENTRY), ...RUNTIME_FILES]) {
   if (!fs.existsSync(path.join(ROOT, f))) {
     console.error(`bench: ${f} not found; run npm run build`);
     process.exit(2);
@@ -64,7 +64,7 @@ for (const f of RUNTIME_FILES) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), 
 const launcher = path.join(pkg, 'bin', 'compose2k8s.js');
 // Before the bundle, bin/compose2k8s.js required dist/cli.js and called main().
 const unbundled = path.join(work, 'unbundled.js');
-fs.writeFileSync(unbundled, `'use strict';\nrequire(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))}).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n`);
+fs.writeFileSync(unbundled, `'use strict';\nrequire(${JSON.stringify(ENTRY)}).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n`);
 
 // The floor: yaml from the project's own node_modules, the same version the CLI uses.
 const floor = path.join(work, 'floor.js');

@@ -18,6 +18,8 @@ const path = require('path');
 const vm = require('vm');
 
 const DIST = path.join(__dirname, '..', 'dist');
+/** tsc's output for src/cli.ts, which the bundle is made from (and compared with). */
+const ENTRY = path.join(DIST, 'cli.js');
 const BUNDLE = path.join(DIST, 'cli.bundle.cjs');
 const HELP_TABLE = path.join(DIST, 'cli-help.json');
 const CACHE_DIR_NAME = '.code-cache';
@@ -97,4 +99,4 @@ function loadBundle({ bundle = BUNDLE, env = process.env } = {}) {
   return { exports: module.exports, saveCache: () => (cached ? undefined : writeCache(files, key, script.createCachedData())) };
 }
 
-module.exports = { BUNDLE, HELP_TABLE, CACHE_DIR_NAME, RUNTIME_FILES, loadBundle };
+module.exports = { ENTRY, BUNDLE, HELP_TABLE, CACHE_DIR_NAME, RUNTIME_FILES, loadBundle };

@@ -17,10 +17,9 @@ import * as esbuild from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 // The launcher's own names for these files and for the cache it keeps next to the bundle.
-const { BUNDLE, HELP_TABLE, CACHE_DIR_NAME } = require('../bin/load-bundle.js');
+const { ENTRY, BUNDLE, HELP_TABLE, CACHE_DIR_NAME } = require('../bin/load-bundle.js');
 const { renderHelp } = require('./render-help.cjs');
 const DIST = path.dirname(BUNDLE);
-const ENTRY = path.join(DIST, 'cli.js');
 
 /**
  * tsc's modules find package files from their own directory (`path.join(__dirname, '..',
@@ -66,7 +65,7 @@ const oneYaml = {
 };
 
 async function bundle() {
-  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} not found: run tsc first (npm run build does)`);
+  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} not found: run tsc first (npm run build does); if src/cli.ts moved, change ENTRY in bin/load-bundle.js`);
   const versions = yamlVersions();
   const sameYaml = versions.ours === versions.cdk8s;
   if (!sameYaml) console.warn(`build-cli: cdk8s bundles yaml ${versions.cdk8s}, we use ${versions.ours}: the bundle keeps both copies`);

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { BUNDLE, loadBundle } = require('../bin/load-bundle.js');
+const { ENTRY, BUNDLE, loadBundle } = require('../bin/load-bundle.js');
 const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 /** Replaced by a fresh output path in each run. */
 const OUT = '{out}';
@@ -87,7 +87,7 @@ async function runCase(cli, c, out) {
  * (none when the bundle is faithful). `bundle` defaults to the one `npm run build` writes.
  */
 export async function compareBundle({ cases = parityCases(), bundle = BUNDLE } = {}) {
-  const unbundled = require('../dist/cli.js');
+  const unbundled = require(ENTRY);
   const bundled = loadBundle({ bundle }).exports;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-parity-'));
   try {

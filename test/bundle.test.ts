@@ -14,7 +14,7 @@ import { compareBundle, parityCases } from '../scripts/bundle-parity.mjs';
 import { ROOT } from './helpers';
 
 const require = createRequire(import.meta.url);
-const { RUNTIME_FILES } = require('../bin/load-bundle.js') as { RUNTIME_FILES: string[] };
+const { ENTRY, RUNTIME_FILES } = require('../bin/load-bundle.js') as { ENTRY: string; RUNTIME_FILES: string[] };
 const { renderHelp } = require('../scripts/render-help.cjs') as { renderHelp: (cli: string) => Record<string, { stdout: string; stderr: string; code: number }> };
 const HELP_TABLE: Record<string, { stdout: string; stderr: string; code: number }> = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'cli-help.json'), 'utf8'));
 const COMPOSE = 'name: demo\nservices:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    volumes: [data:/var/lib/data]\nvolumes:\n  data: {}\n';
@@ -62,7 +62,7 @@ async function expectedYaml(): Promise<string> {
   fs.writeFileSync(path.join(dir, 'compose.yaml'), COMPOSE);
   let stdout = '';
   const noop = () => undefined;
-  await require('../dist/cli.js').run(['convert'], { cwd: dir, env: {}, stdout: (t: string) => void (stdout += t), stderr: noop, readStdin: async () => '' });
+  await require(ENTRY).run(['convert'], { cwd: dir, env: {}, stdout: (t: string) => void (stdout += t), stderr: noop, readStdin: async () => '' });
   return stdout;
 }
 
@@ -84,7 +84,7 @@ describe('the bundle prints what the unbundled build prints', () => {
 
 describe('pre-rendered help and version', () => {
   it("are commander's output for a pipe, rendered from the unbundled build", () => {
-    expect(HELP_TABLE).toEqual(renderHelp(path.join(ROOT, 'dist', 'cli.js')));
+    expect(HELP_TABLE).toEqual(renderHelp(ENTRY));
   });
 
   it.each(Object.keys(HELP_TABLE))('compose2k8s %s prints them to a pipe without loading the bundle', (key) => {
