@@ -11,11 +11,9 @@
 // rejects (another V8 build, other flags). V8's own check compares the source's length, not its
 // content, and does not notice a corrupted payload: both would run wrong code.
 
-const crypto = require('crypto');
 const fs = require('fs');
 const Module = require('module');
 const path = require('path');
-const vm = require('vm');
 
 const DIST = path.join(__dirname, '..', 'dist');
 /** tsc's output for src/cli.ts, which the bundle is made from (and compared with). */
@@ -37,7 +35,8 @@ function cacheDirectories(bundle, env) {
   return dirs;
 }
 
-const sha256 = (data) => crypto.createHash('sha256').update(data).digest('hex');
+// crypto and vm are required where used: help and version for a pipe (bin/compose2k8s.js) need neither.
+const sha256 = (data) => require('crypto').createHash('sha256').update(data).digest('hex');
 
 /** The first line of a cache file for this bundle on this node; the payload's checksum follows it. */
 function cacheKey(bundleHash) {
@@ -91,7 +90,7 @@ function loadBundle({ bundle = BUNDLE, env = process.env } = {}) {
   const files = cacheDirectories(bundle, env).map((dir) => path.join(dir, `cli-${hash.slice(0, 16)}-${process.version}-${process.arch}.v8`));
   const cachedData = readCache(files, key);
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundle, cachedData });
+  const script = new (require('vm').Script)(wrapped, { filename: bundle, cachedData });
   const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
   script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
   module.loaded = true;
