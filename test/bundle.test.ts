@@ -43,6 +43,7 @@ function installCopy({ bundle = true } = {}): string {
   for (const f of RUNTIME_FILES) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
   if (!bundle) fs.rmSync(path.join(pkg, 'dist', 'cli.bundle.cjs'));
   fs.writeFileSync(path.join(pkg, 'compose.yaml'), COMPOSE);
+  spawnSync('chmod', ['-R', 'a+rX', pkg]); // readable by nobody whatever the checkout's umask
   return pkg;
 }
 
