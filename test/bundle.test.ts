@@ -70,6 +70,14 @@ async function expectedYaml(): Promise<string> {
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 const cacheFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : []);
 
+/** A copy after one conversion, and the cache file that conversion wrote next to the bundle. */
+function convertedCopy(): { pkg: string; file: string } {
+  const pkg = installCopy();
+  launch(pkg, ['convert']);
+  const [file] = cacheFiles(path.join(pkg, CACHE));
+  return { pkg, file };
+}
+
 describe('the bundle prints what the unbundled build prints', () => {
   it('for every example, fixture and corpus file, through convert, -o, --env, Kustomize, config and bad input', { timeout: 300_000 }, async () => {
     expect(await compareBundle()).toEqual([]);
@@ -119,8 +127,7 @@ describe('the launcher', () => {
 
 describe('the V8 code cache', () => {
   it('is written next to the bundle after a conversion', () => {
-    const pkg = installCopy();
-    launch(pkg, ['convert']);
+    const { pkg } = convertedCopy();
     expect(cacheFiles(path.join(pkg, CACHE))).toHaveLength(1);
   });
 
@@ -131,18 +138,14 @@ describe('the V8 code cache', () => {
   });
 
   it('is read, not rewritten, by the next conversion', () => {
-    const pkg = installCopy();
-    launch(pkg, ['convert']);
-    const [file] = cacheFiles(path.join(pkg, CACHE));
+    const { pkg, file } = convertedCopy();
     const before = fs.statSync(file).mtimeMs;
     launch(pkg, ['convert']);
     expect(fs.statSync(file).mtimeMs).toBe(before);
   });
 
   it('that was corrupted is ignored: the conversion prints the right YAML', async () => {
-    const pkg = installCopy();
-    launch(pkg, ['convert']);
-    const [file] = cacheFiles(path.join(pkg, CACHE));
+    const { pkg, file } = convertedCopy();
     const data = fs.readFileSync(file);
     for (let i = data.indexOf(10) + 1000; i < data.length; i += 997) data[i] ^= 0xff;
     fs.writeFileSync(file, data);
@@ -150,9 +153,7 @@ describe('the V8 code cache', () => {
   });
 
   it('that was corrupted is replaced by one the next conversion uses', () => {
-    const pkg = installCopy();
-    launch(pkg, ['convert']);
-    const [file] = cacheFiles(path.join(pkg, CACHE));
+    const { pkg, file } = convertedCopy();
     const good = fs.readFileSync(file);
     fs.writeFileSync(file, Buffer.concat([good.subarray(0, good.length - 100), Buffer.alloc(100)]));
     launch(pkg, ['convert']);
@@ -162,9 +163,7 @@ describe('the V8 code cache', () => {
   });
 
   it('whose checksum matches but that V8 rejects is ignored: the conversion prints the right YAML', async () => {
-    const pkg = installCopy();
-    launch(pkg, ['convert']);
-    const [file] = cacheFiles(path.join(pkg, CACHE));
+    const { pkg, file } = convertedCopy();
     const header = fs.readFileSync(file, 'latin1').split('\n')[0].split(' ');
     const garbage = Buffer.alloc(4096, 7);
     header[header.length - 1] = sha256(garbage);
@@ -173,10 +172,8 @@ describe('the V8 code cache', () => {
   });
 
   it('made for another bundle is never used, even one of the same length under this bundle\'s name', () => {
-    const pkg = installCopy();
-    launch(pkg, ['convert']);
+    const { pkg, file } = convertedCopy();
     const bundle = path.join(pkg, 'dist', 'cli.bundle.cjs');
-    const [file] = cacheFiles(path.join(pkg, CACHE));
     // One word changed in code the cached conversion ran, same length: V8's own check of a cache
     // compares the source's length only, and would run the old code.
     const source = fs.readFileSync(bundle, 'utf8');
