@@ -22,6 +22,8 @@ export interface LoaderContext {
   readonly sources: Map<string, string>;
   /** Unset variables already reported, so each is reported once per project, as compose does. */
   readonly warnedUnset?: Set<string>;
+  /** `--no-interpolate`: strings are kept as written; paths of those holding a variable are added here. */
+  readonly keptVariables?: Set<string>;
 }
 
 /** What a file is loaded with: its variables, the directory its relative paths mean, and its callers. */
@@ -61,7 +63,7 @@ export function loadRawFile(ctx: LoaderContext, ref: FileRef, scope: FileScope):
     diags.error('invalid-file', 'a compose file must be a mapping with a "services" key', { pos: file.sourceMap.get('') ?? start });
     return undefined;
   }
-  const value = interpolateTree(file.value, { lookup: (n) => scope.env[n], diags, sourceMap: file.sourceMap, warned: ctx.warnedUnset });
+  const value = interpolateTree(file.value, { lookup: (n) => scope.env[n], diags, sourceMap: file.sourceMap, warned: ctx.warnedUnset, kept: ctx.keptVariables });
   const node = shapeTree(locate(value, file.sourceMap, file.mergeTags));
   resolveRelativePaths(node, scope.dir);
   return node;

@@ -7,6 +7,7 @@ import type { Diagnostics } from '../diagnostics';
 import type { Host } from '../host';
 import { discoverComposeFiles } from './discover';
 import { splitProfiles, withEnvFiles } from './env';
+import { explainKeptVariables } from './interpolate-tree';
 import { loadComposeFile, type FileScope, type LoaderContext } from './load-file';
 import { mergeFiles } from './merge';
 import { type Node, unlocate } from './node';
@@ -37,6 +38,8 @@ export interface LoadOptions {
   readonly envFiles?: readonly string[];
   /** `--profile`; when absent, COMPOSE_PROFILES from the environment. */
   readonly profiles?: readonly string[];
+  /** `--no-interpolate`: keep `${VAR}` (and `$$`) as written in the compose files. `.env` and env_file values are still read. */
+  readonly noInterpolate?: boolean;
   /** Working directory for finding compose files (COMPOSE_FILE, compose.yaml, ...) when `files` is empty. */
   readonly cwd?: string;
   readonly host: Host;
@@ -48,6 +51,8 @@ export interface LoadResult {
   readonly sources: ReadonlyMap<string, string>;
   /** Services left out by profiles. */
   readonly disabledServices?: readonly string[];
+  /** With `noInterpolate`: the compose paths whose value holds a `${VAR}` kept as written. */
+  readonly keptVariables?: ReadonlySet<string>;
 }
 
 /** Compose's project-name normalisation: lowercase, only [a-z0-9_-], starting with a letter or digit. */
@@ -73,7 +78,12 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const projectDir = opts.projectDirectory ?? posixPath.dirname(files[0].path);
   const envFiles = (opts.envFiles ?? []).map((f) => posixPath.resolve(projectDir, f));
   const env = withEnvFiles({ base: opts.env, files: envFiles, defaultDir: projectDir, host, diags, sources });
-  const ctx: LoaderContext = { host, diags, sources, warnedUnset: new Set() };
+  const kept = opts.noInterpolate ? new Set<string>() : undefined;
+  const ctx: LoaderContext = { host, diags, sources, warnedUnset: new Set(), keptVariables: kept };
+  const result = (r: LoadResult): LoadResult => {
+    if (kept) explainKeptVariables(diags, kept);
+    return kept ? { ...r, keptVariables: kept } : r;
+  };
   const scope: FileScope = { env, dir: projectDir, includeChain: [], extendsChain: [] };
 
   const nodes: Node[] = [];
@@ -81,24 +91,24 @@ export function loadProject(opts: LoadOptions): LoadResult {
     const node = loadComposeFile(ctx, { path: input.path, content: input.content }, scope);
     if (node) nodes.push(node);
   }
-  if (diags.hasErrors || nodes.length === 0) return { sources };
+  if (diags.hasErrors || nodes.length === 0) return result({ sources });
   const merged = unlocate(mergeFiles(nodes, diags));
-  if (diags.hasErrors) return { sources };
+  if (diags.hasErrors) return result({ sources });
   const root = merged.value as Record<string, unknown>;
-  if (!validateSchema(root, merged.sourceMap, diags)) return { sources };
+  if (!validateSchema(root, merged.sourceMap, diags)) return result({ sources });
   if ('version' in root) {
     diags.warn('obsolete-version', 'the attribute "version" is obsolete, it will be ignored', { path: 'version', pos: merged.sourceMap.get('version'), hint: 'remove it to avoid confusion' });
   }
 
   const project = buildProject(root, merged.sourceMap, { ...opts, projectName: opts.projectName ?? (env.COMPOSE_PROJECT_NAME || undefined) }, projectDir, sources);
-  if (!project) return { sources };
+  if (!project) return result({ sources });
   project.environment = env;
   resolveEnvironment(project, env);
   const active = opts.profiles ?? splitProfiles(env.COMPOSE_PROFILES);
   const disabled = applyProfiles(project, active, diags);
   checkReferences(project, diags, new Set(disabled));
   checkDependencyCycles(project, diags);
-  return { project, sources, disabledServices: disabled };
+  return result({ project, sources, disabledServices: disabled });
 }
 
 /** `environment: [FOO]` (no value) takes FOO from the environment, as `docker compose config` shows it. */
