@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Diagnostic } from './diagnostics';
+import { addKomposeOptions, komposeOptions, type KomposeFlags } from './cli-kompose';
 import { addScalingOptions, scalingOptions, type ScalingFlags } from './cli-scaling';
 import { builtInPresetNames } from './node-presets';
 
@@ -41,13 +42,14 @@ function dns1123(value: string): string {
   return value;
 }
 
-interface ConvertFlags extends ScalingFlags {
+interface ConvertFlags extends ScalingFlags, KomposeFlags {
   file?: string[];
   projectName?: string;
   output?: string;
   namespace?: string;
   pvcSize?: string;
-  bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'skip';
+  pvcRequestSize?: string;
+  bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'configMap' | 'skip';
   imageRegistry?: string;
   envFile?: string[];
   controller?: 'deployment' | 'statefulset';
@@ -56,10 +58,12 @@ interface ConvertFlags extends ScalingFlags {
   strict?: boolean;
   /** Commander's negated `--no-wait`: false when given. */
   wait?: boolean;
+  /** Commander's negated `--no-interpolate`: false when given. */
+  interpolate?: boolean;
 }
 
 /** The loader flags, shared by convert and config. */
-type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'envFile' | 'profile'>;
+type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'envFile' | 'profile' | 'interpolate'>;
 
 interface ConfigFlags extends LoaderFlags {
   quiet?: boolean;
@@ -93,14 +97,17 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('-n, --namespace <ns>', 'set metadata.namespace on every object and emit the Namespace', dns1123)
     // No commander default: an environment's storage.size applies only when --pvc-size is not given.
     .option('--pvc-size <size>', 'size of each PersistentVolumeClaim made from a named volume (default: the environment\'s storage.size, else 1Gi)', quantity)
+    .option('--pvc-request-size <size>', 'the same as --pvc-size (Kompose\'s name)', quantity)
+    // No commander default: --volumes decides for bind mounts when --bind-mounts is not given.
     .addOption(
-      new Option('--bind-mounts <mode>', 'bind mounts: auto (file → ConfigMap, directory → emptyDir), emptyDir, hostPath or skip')
-        .argParser(choice(['auto', 'emptyDir', 'hostPath', 'skip'] as const))
-        .default('auto'),
+      new Option('--bind-mounts <mode>', 'bind mounts: auto (file → ConfigMap, directory → emptyDir; the default unless --volumes says), emptyDir, hostPath, configMap or skip').argParser(
+        choice(['auto', 'emptyDir', 'hostPath', 'configMap', 'skip'] as const),
+      ),
     )
     .option('--image-registry <registry>', 'registry prefix for images compose would build (build: without image:)')
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('--no-interpolate', 'keep ${VAR} text as written instead of substituting variables (as docker compose config --no-interpolate)')
     .addOption(
       new Option('--controller <kind>', 'services that mount a ReadWriteOnce volume: deployment (strategy Recreate) or statefulset (one claim per pod)')
         .argParser(choice(['deployment', 'statefulset'] as const))
@@ -111,6 +118,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('--strict', 'treat warnings as errors', false)
     .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
   addScalingOptions(program.commands.find((c) => c.name() === 'convert')!, builtInPresetNames());
+  addKomposeOptions(program.commands.find((c) => c.name() === 'convert')!);
 
   program
     .command('envs')
@@ -124,6 +132,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('-p, --project-name <name>', 'project name (default: COMPOSE_PROJECT_NAME, else "name:" in the file, else the directory name)')
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('--no-interpolate', 'keep ${VAR} text as written instead of substituting variables')
     .option('-q, --quiet', 'only validate: print nothing, exit 0 when the project is valid', false)
     .option('--services', 'print the names of the enabled services, one per line', false)
     .addOption(new Option('--format <format>', 'output format').argParser(choice(['yaml', 'json'] as const)).default('yaml'))
@@ -169,6 +178,11 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
 
   const files = await requestedFiles(flags, io);
   if (!files) return EXIT_USAGE;
+  const kompose = komposeOptions(flags, io.stderr);
+  if (typeof kompose === 'string') return usageError(io, kompose);
+  if (flags.pvcSize && flags.pvcRequestSize && flags.pvcSize !== flags.pvcRequestSize) {
+    return usageError(io, `--pvc-size ${flags.pvcSize} and --pvc-request-size ${flags.pvcRequestSize} are the same option with two values`);
+  }
 
   const { loadEnvironments, runVariants } = await import('./cli-environments');
   const envs = loadEnvironments(flags.env ?? [], io);
@@ -178,8 +192,10 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     files,
     scaling: scalingOptions(flags),
     namespace: flags.namespace,
-    pvcSize: flags.pvcSize,
+    pvcSize: flags.pvcSize ?? flags.pvcRequestSize,
+    volumes: kompose.volumes,
     bindMounts: flags.bindMounts,
+    serviceGroups: kompose.serviceGroups,
     imageRegistry: flags.imageRegistry,
     strict: flags.strict,
     controller: flags.controller,
@@ -188,7 +204,7 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     host: nodeHost(),
   };
   // Several environments, or Kustomize: one directory per environment (cli-environments.ts).
-  if (envs.presets.length > 1 || flags.format === 'kustomize') return runVariants(input, flags, envs, io);
+  if (envs.presets.length > 1 || flags.format === 'kustomize') return runVariants(input, { ...flags, encoding: kompose.encoding }, envs, io);
   const result = convertWithHost({ ...input, environment: envs.presets[0] });
 
   const sources = new Map<string, string>();
@@ -203,15 +219,15 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     io.stderr(`compose2k8s: ${errors} error${errors === 1 ? '' : 's'}; nothing was written\n`);
     return EXIT_INVALID_INPUT;
   }
+  const { encode, manifestFileName, toStream } = await import('./output/emit');
   if (flags.output) {
-    const { manifestFileName, manifestToYaml } = await import('./output/emit');
     const { writeOutputDirectory } = await import('./cli-write');
-    const out = new Map(result.manifests.map((m) => [manifestFileName(m), manifestToYaml(m)]));
+    const out = new Map(result.manifests.map((m) => [manifestFileName(m, { encoding: kompose.encoding }), encode(m, kompose.encoding)]));
     if (!writeOutputDirectory(io, flags.output, out, [...result.sources.keys()])) return EXIT_USAGE;
     io.stderr(`compose2k8s: wrote ${out.size} files to ${flags.output}\n`);
     return EXIT_OK;
   }
-  io.stdout(result.yaml);
+  io.stdout(kompose.encoding === 'json' ? toStream(result.manifests, 'json') : result.yaml);
   return EXIT_OK;
 }
 
@@ -246,7 +262,13 @@ function loaderInput(flags: LoaderFlags, io: CliIO) {
     envFiles: flags.envFile?.map((f) => toPosix(path.resolve(io.cwd, f))),
     projectName: flags.projectName,
     profiles: flags.profile,
+    noInterpolate: flags.interpolate === false,
   };
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`compose2k8s: ${message}\n`);
+  return EXIT_USAGE;
 }
 
 async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
@@ -276,7 +298,7 @@ async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
     ? Object.keys(project.services).sort().map((s) => `${s}\n`).join('')
     : flags.format === 'json'
       ? JSON.stringify(projectConfig(project), null, 2) + '\n'
-      : projectConfigYaml(project);
+      : projectConfigYaml(project, { noInterpolate: flags.interpolate === false });
   if (flags.output) {
     try {
       fs.writeFileSync(path.resolve(io.cwd, flags.output), text);
