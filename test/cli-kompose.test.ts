@@ -109,6 +109,12 @@ describe('--service-group-mode and --service-group-name', () => {
     expect(docs(stdout).filter((d) => d.kind === 'Deployment').map((d) => d.metadata.name)).toEqual(['app-with-backup']);
   });
 
+  it('--multiple-container-mode is label mode, with a note that it is deprecated', async () => {
+    const file = compose('services:\n  a: { image: nginx:1.27, labels: { kompose.service.group: web } }\n  b: { image: busybox:1.36, labels: { kompose.service.group: web } }\n');
+    const [old, now] = [await cli('convert', '-f', file, '--multiple-container-mode'), await cli('convert', '-f', file, '--service-group-mode', 'label')];
+    expect([old.stdout === now.stdout, old.stderr.split('\n')[0]]).toEqual([true, 'compose2k8s: --multiple-container-mode is deprecated (as in Kompose); use --service-group-mode label']);
+  });
+
   it('refuses --service-group-name outside volume mode', async () => {
     const r = await cli('convert', '-f', SEED, '--service-group-mode', 'label', '--service-group-name', 'x');
     expect([r.code, r.stderr]).toEqual([2, expect.stringContaining('use it with --service-group-mode volume')]);
