@@ -1,7 +1,7 @@
 // --service-group-mode (Kompose's flag): several compose services in one pod, grouped as Kompose groups them.
 //   label  → the services whose `kompose.service.group` label has the same value; the workload is
-//            named after the value (Kompose's docs/user-guide.md; its healthcheck fixture: mongo and
-//            mysql labelled "my-group" → Deployment "my-group")
+//            named after the value (Kompose's cmd/convert.go; its healthcheck fixture: mongo and
+//            mysql labelled "my-group" → Deployment "my-group", each keeping its own Service)
 //   volume → the services that share a named volume or a bind-mounted host path, transitively; the
 //            workload is named --service-group-name, else its members' names joined by "-" (Kompose's
 //            service-group fixture: librenms and dispatcher share ./librenms → "librenms-dispatcher")
@@ -62,11 +62,12 @@ function groupable(ctx: PlanContext): ComposeService[] {
 
 function byLabel(ctx: PlanContext): { name: string; members: string[]; path: string }[] {
   const groups = new Map<string, { name: string; members: string[]; path: string }>();
+  const eligible = new Set(groupable(ctx));
   for (const service of Object.values(ctx.project.services)) {
     const value = service.labels?.[KOMPOSE_GROUP_LABEL];
     if (value === undefined || String(value).trim() === '') continue;
     const path = ctx.servicePath(service, 'labels', KOMPOSE_GROUP_LABEL);
-    if (!groupable(ctx).includes(service)) {
+    if (!eligible.has(service)) {
       ctx.diags.warn('service-group-label', `"${service.name}" runs in the pod of another service (network_mode) or by a provider, so its ${KOMPOSE_GROUP_LABEL} label is not used`, ctx.at(path));
       continue;
     }

@@ -58,7 +58,6 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
   (service.volumes ?? []).forEach((v, i) => {
     const path = ctx.servicePath(service, 'volumes', i);
     const readOnly = v.read_only ? { readOnly: true } : {};
-    const subPath = v.volume?.subpath ? { subPath: v.volume.subpath } : {};
     switch (v.type) {
       case 'volume': {
         if (!v.source) {
@@ -67,23 +66,9 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
           mount({ name, mountPath: v.target, ...readOnly });
           return;
         }
-        const choice = namedVolumeChoice(v.source, ctx, path, shared.reportedVolumes);
-        if (choice.kind === 'emptyDir') {
-          const name = uniqueVolumeName(v.source);
-          volumes.push({ name, source: { kind: 'emptyDir', standsFor: `volume:${v.source}` } });
-          mount({ name, mountPath: v.target, ...readOnly, ...subPath });
-          return;
-        }
-        if (choice.kind === 'bind') {
-          const device = v.volume?.subpath ? posixPath.join(choice.device, v.volume.subpath) : choice.device;
-          mountBound(v, bindMount(service, { ...v, type: 'bind', source: device }, ctx, shared, path, choice.mode));
-          return;
-        }
-        const claimName = claimFor(v.source, ctx, shared, path);
-        const name = uniqueVolumeName(claimName);
-        volumes.push({ name, source: { kind: 'claim', claimName, ...readOnly } });
-        mount({ name, mountPath: v.target, ...readOnly, ...subPath });
-        rwo = true;
+        const bound = namedVolume(service, v, ctx, shared, path);
+        mountBound(v, bound);
+        if (bound?.source.kind === 'claim') rwo = true;
         return;
       }
       case 'tmpfs': {
@@ -148,6 +133,18 @@ function claimFor(volume: string, ctx: PlanContext, shared: SharedStorage, path:
     accessModes: ['ReadWriteOnce'],
   });
   return name;
+}
+
+/** A named volume: its claim, or what --volumes makes of it (volume-modes.ts). */
+function namedVolume(service: ComposeService, v: ServiceVolume, ctx: PlanContext, shared: SharedStorage, path: string): BoundMount | undefined {
+  const volume = v.source!;
+  const subPath = v.volume?.subpath ? { subPath: v.volume.subpath } : {};
+  const choice = namedVolumeChoice(volume, ctx, path, shared.reportedVolumes);
+  if (choice.kind === 'emptyDir') return { volumeName: volume, source: { kind: 'emptyDir', standsFor: `volume:${volume}` }, ...subPath };
+  // Docker mounts a bind volume's device as a bind mount; a subpath is a directory inside it.
+  if (choice.kind === 'bind') return bindMount(service, { ...v, type: 'bind', source: posixPath.join(choice.device, v.volume?.subpath ?? '') }, ctx, shared, path, choice.mode);
+  const claimName = claimFor(volume, ctx, shared, path);
+  return { volumeName: claimName, source: { kind: 'claim', claimName, ...(v.read_only ? { readOnly: true } : {}) }, ...subPath };
 }
 
 interface BoundMount {
