@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import type { Encoding } from './output/emit';
 import type { ServiceGroupOptions, VolumeMode } from './model/options';
 
-export const VOLUME_MODES: readonly VolumeMode[] = ['persistentVolumeClaim', 'emptyDir', 'hostPath', 'configMap'];
+const VOLUME_MODES: readonly VolumeMode[] = ['persistentVolumeClaim', 'emptyDir', 'hostPath', 'configMap'];
 
 export interface KomposeFlags {
   json?: boolean;

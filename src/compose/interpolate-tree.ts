@@ -88,7 +88,7 @@ export interface TreeInterpolation {
 }
 
 /** Does the text refer to a variable (`$VAR`, `${VAR…}`), beyond `$$` escapes? */
-export function holdsVariable(text: string): boolean {
+function holdsVariable(text: string): boolean {
   return /\$[{A-Za-z_]/.test(text.replace(/\$\$/g, ''));
 }
 
