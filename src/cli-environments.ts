@@ -67,7 +67,7 @@ export function listEnvironments(io: CliIO): number {
  */
 export async function runVariants(
   input: Omit<import('./plan-compose').ConvertInput, 'environment'>,
-  flags: ScalingFlags & ReportFlags & { output?: string },
+  flags: ScalingFlags & ReportFlags & { output?: string; encoding: import('./output/emit').Encoding },
   envs: LoadedEnvironments,
   io: CliIO,
 ): Promise<number> {
@@ -76,7 +76,7 @@ export async function runVariants(
     return EXIT_USAGE;
   }
   const { convertVariants } = await import('./variants');
-  const { manifestFileName, manifestToYaml } = await import('./output/emit');
+  const { encode, manifestFileName } = await import('./output/emit');
   const { kustomizeFiles } = await import('./output/kustomize');
   const { writeOutputDirectory } = await import('./cli-write');
 
@@ -92,8 +92,9 @@ export async function runVariants(
       ? kustomizeFiles(
           { manifests: result.base.manifests, namespace: result.base.plan.namespace },
           result.variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
+          flags.encoding,
         )
-      : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m)}`, manifestToYaml(m)] as const)));
+      : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m, { encoding: flags.encoding })}`, encode(m, flags.encoding)] as const)));
   const written = writeOutputDirectory(io, flags.output, files, [...result.sources.keys()]);
   const names = result.variants.map((v) => v.name).join(', ');
   printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})` : NOTHING_WRITTEN);

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { addKomposeOptions, komposeOptions, type KomposeFlags } from './cli-kompose';
 import { addScalingOptions, scalingOptions, type ScalingFlags } from './cli-scaling';
 import { builtInPresetNames } from './node-presets';
 
@@ -40,14 +41,15 @@ function dns1123(value: string): string {
   return value;
 }
 
-interface ConvertFlags extends ScalingFlags {
+interface ConvertFlags extends ScalingFlags, KomposeFlags {
   file?: string[];
   projectName?: string;
   projectDirectory?: string;
   output?: string;
   namespace?: string;
   pvcSize?: string;
-  bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'skip';
+  pvcRequestSize?: string;
+  bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'configMap' | 'skip';
   imageRegistry?: string;
   envFile?: string[];
   controller?: 'deployment' | 'statefulset';
@@ -58,10 +60,12 @@ interface ConvertFlags extends ScalingFlags {
   wait?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  /** Commander's negated `--no-interpolate`: false when given. */
+  interpolate?: boolean;
 }
 
 /** The loader flags, shared by convert and config. */
-type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'projectDirectory' | 'envFile' | 'profile'>;
+type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'projectDirectory' | 'envFile' | 'profile' | 'interpolate'>;
 
 const PROJECT_DIRECTORY_HELP = 'base of relative paths in the compose files, where .env is read and compose files are found (default: the first compose file\'s directory)';
 
@@ -99,14 +103,17 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('-n, --namespace <ns>', 'set metadata.namespace on every object and emit the Namespace', dns1123)
     // No commander default: an environment's storage.size applies only when --pvc-size is not given.
     .option('--pvc-size <size>', 'size of each PersistentVolumeClaim made from a named volume (default: the environment\'s storage.size, else 1Gi)', quantity)
+    .option('--pvc-request-size <size>', 'the same as --pvc-size (Kompose\'s name)', quantity)
+    // No commander default: --volumes decides for bind mounts when --bind-mounts is not given.
     .addOption(
-      new Option('--bind-mounts <mode>', 'bind mounts: auto (file → ConfigMap, directory → emptyDir), emptyDir, hostPath or skip')
-        .argParser(choice(['auto', 'emptyDir', 'hostPath', 'skip'] as const))
-        .default('auto'),
+      new Option('--bind-mounts <mode>', 'bind mounts: auto (file → ConfigMap, directory → emptyDir; the default unless --volumes says), emptyDir, hostPath, configMap or skip').argParser(
+        choice(['auto', 'emptyDir', 'hostPath', 'configMap', 'skip'] as const),
+      ),
     )
     .option('--image-registry <registry>', 'registry prefix for images compose would build (build: without image:)')
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('--no-interpolate', 'keep ${VAR} text as written instead of substituting variables (as docker compose config --no-interpolate)')
     .addOption(
       new Option('--controller <kind>', 'services that mount a ReadWriteOnce volume: deployment (strategy Recreate) or statefulset (one claim per pod)')
         .argParser(choice(['deployment', 'statefulset'] as const))
@@ -119,6 +126,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .addOption(verboseOption())
     .action((flags: ConvertFlags) => onAction(() => runConvert(flags, io)));
   addScalingOptions(program.commands.find((c) => c.name() === 'convert')!, builtInPresetNames());
+  addKomposeOptions(program.commands.find((c) => c.name() === 'convert')!);
 
   program
     .command('envs')
@@ -133,6 +141,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('--project-directory <dir>', PROJECT_DIRECTORY_HELP)
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
+    .option('--no-interpolate', 'keep ${VAR} text as written instead of substituting variables')
     .option('-q, --quiet', 'only validate: print nothing on stdout, only errors and the summary on stderr; exit 0 when the project is valid', false)
     .addOption(verboseOption())
     .option('--services', 'print the names of the enabled services, one per line', false)
@@ -183,6 +192,11 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
 
   const files = await requestedFiles(flags, io);
   if (!files) return EXIT_USAGE;
+  const kompose = komposeOptions(flags, io.stderr);
+  if (typeof kompose === 'string') return usageError(io, kompose);
+  if (flags.pvcSize && flags.pvcRequestSize && flags.pvcSize !== flags.pvcRequestSize) {
+    return usageError(io, `--pvc-size ${flags.pvcSize} and --pvc-request-size ${flags.pvcRequestSize} are the same option with two values`);
+  }
 
   const { loadEnvironments, runVariants } = await import('./cli-environments');
   const envs = loadEnvironments(flags.env ?? [], io, flags);
@@ -192,8 +206,10 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     files,
     scaling: scalingOptions(flags),
     namespace: flags.namespace,
-    pvcSize: flags.pvcSize,
+    pvcSize: flags.pvcSize ?? flags.pvcRequestSize,
+    volumes: kompose.volumes,
     bindMounts: flags.bindMounts,
+    serviceGroups: kompose.serviceGroups,
     imageRegistry: flags.imageRegistry,
     strict: flags.strict,
     controller: flags.controller,
@@ -202,7 +218,7 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     host: nodeHost(),
   };
   // Several environments, or Kustomize: one directory per environment (cli-environments.ts).
-  if (envs.presets.length > 1 || flags.format === 'kustomize') return runVariants(input, flags, envs, io);
+  if (envs.presets.length > 1 || flags.format === 'kustomize') return runVariants(input, { ...flags, encoding: kompose.encoding }, envs, io);
   const result = convertWithHost({ ...input, environment: envs.presets[0] });
   const diagnostics = [...envs.diagnostics, ...result.diagnostics];
 
@@ -212,15 +228,15 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     // No compose file found (and no -f): a usage error, as a missing -f file is.
     return diagnostics.some((d) => d.code === 'no-compose-file') ? EXIT_USAGE : EXIT_INVALID_INPUT;
   }
+  const { encode, manifestFileName, toStream } = await import('./output/emit');
   if (flags.output) {
-    const { manifestFileName, manifestToYaml } = await import('./output/emit');
     const { writeOutputDirectory } = await import('./cli-write');
-    const out = new Map(result.manifests.map((m) => [manifestFileName(m), manifestToYaml(m)]));
+    const out = new Map(result.manifests.map((m) => [manifestFileName(m, { encoding: kompose.encoding }), encode(m, kompose.encoding)]));
     const written = writeOutputDirectory(io, flags.output, out, [...result.sources.keys()]);
     printSummary(io, diagnostics, written ? `wrote ${out.size} files to ${flags.output}` : NOTHING_WRITTEN);
     return written ? EXIT_OK : EXIT_USAGE;
   }
-  io.stdout(result.yaml);
+  io.stdout(kompose.encoding === 'json' ? toStream(result.manifests, 'json') : result.yaml);
   printSummary(io, diagnostics);
   return EXIT_OK;
 }
@@ -262,7 +278,13 @@ function loaderInput(flags: LoaderFlags, io: CliIO) {
     envFiles: flags.envFile?.map((f) => toPosix(path.resolve(io.cwd, f))),
     projectName: flags.projectName,
     profiles: flags.profile,
+    noInterpolate: flags.interpolate === false,
   };
+}
+
+function usageError(io: CliIO, message: string): number {
+  io.stderr(`compose2k8s: ${message}\n`);
+  return EXIT_USAGE;
 }
 
 async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
@@ -290,7 +312,7 @@ async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
       ? Object.keys(project.services).sort().map((s) => `${s}\n`).join('')
       : flags.format === 'json'
         ? JSON.stringify(projectConfig(project), null, 2) + '\n'
-        : projectConfigYaml(project);
+        : projectConfigYaml(project, { noInterpolate: flags.interpolate === false });
     if (!flags.output) {
       io.stdout(text);
     } else {

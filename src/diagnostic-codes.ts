@@ -108,7 +108,7 @@ export const DIAGNOSTIC_CODES = {
   'bind-mount-empty-dir': {
     severity: 'warning',
     why: 'the pod sees an empty directory, not the host\'s files',
-    many: { message: 'bind mounts become empty emptyDirs (the host\'s files are not in the pod)', hint: 'bake the files into the image, or use named volumes, configs, or --bind-mounts hostPath' },
+    many: { message: 'bind mounts become empty emptyDirs (the host\'s files are not in the pod)', hint: 'bake the files into the image, or use named volumes, configs, --bind-mounts configMap or --bind-mounts hostPath' },
   },
   'bind-mount-build-context': { severity: 'warning', why: 'the pod runs the image\'s copy of the files, which the Dockerfile must COPY' },
   'bind-mount-host-path': { severity: 'warning', why: 'the pod sees the node\'s files, which must exist on every node' },
@@ -124,6 +124,10 @@ export const DIAGNOSTIC_CODES = {
   'env-file-secret': { severity: 'warning', why: 'credentials land in a ConfigMap' },
   'env-file-secret-file': { severity: 'warning', why: 'the env file is left out (a secret\'s file never goes into a ConfigMap)' },
   'env-file-too-large': { severity: 'warning', why: 'the env file is left out' },
+  'bind-mount-left-out': { severity: 'warning', why: 'files of the directory (binary, or a secret\'s) are missing from its ConfigMap' },
+  'volume-empty-dir': { severity: 'warning', why: 'the data lasts only as long as the pod (--volumes emptyDir asks for it)' },
+  'volume-no-host-path': { severity: 'warning', why: 'the volume stays a claim, not the hostPath --volumes asked for' },
+  'volume-no-host-files': { severity: 'warning', why: 'the volume stays a claim, not the ConfigMap --volumes asked for' },
 
   // Networking, names, ports, Ingress, network policies.
   'renamed-host': { severity: 'warning', why: 'clients must use the Kubernetes name' },
@@ -146,6 +150,15 @@ export const DIAGNOSTIC_CODES = {
   'network-mode-service': { severity: 'warning', why: 'the service is reached through the other\'s Service' },
   'network-mode-pod-settings': { severity: 'warning', why: 'the service\'s own pod settings are not used' },
   'network-mode-port-clash': { severity: 'warning', why: 'the port is dropped' },
+  'service-group-name': { severity: 'error', why: '--service-group-name names one group, but there are several' },
+  'service-group-renamed': { severity: 'warning', why: 'the group\'s workload gets another name than asked' },
+  'service-group-label': { severity: 'warning', why: 'the service stays out of the group' },
+  'service-group-controller': { severity: 'error', why: 'one pod cannot run under two kinds of controller' },
+  'service-group-port-clash': { severity: 'error', why: 'two containers of one pod cannot listen on one port' },
+  'service-group-inferred-port-clash': { severity: 'warning', why: 'two containers of one pod may listen on one port (known from the images): the second cannot bind it' },
+  'service-group-healthcheck': { severity: 'warning', why: 'the pod is ready only when every member is' },
+  'service-group-replicas': { severity: 'warning', why: 'a member runs with the group\'s replica count' },
+  'service-group-pod-settings': { severity: 'warning', why: 'the member\'s own pod settings are not used' },
   'network-policy-host': { severity: 'warning', why: 'NetworkPolicies do not apply to the pod' },
   'network-policy-external': { severity: 'warning', why: 'other projects\' pods cannot reach these pods' },
   'network-policy-internal': { severity: 'warning', why: 'the internal network can reach outside' },
@@ -168,12 +181,14 @@ export const DIAGNOSTIC_CODES = {
   'depends-on-no-port': { severity: 'warning', why: 'the service does not wait' },
   'depends-on-no-healthcheck': { severity: 'warning', why: 'the service waits for less than docker compose does' },
   'wait-service-account': { severity: 'warning', why: 'the wait fails until the service account is granted access' },
+  'depends-on-same-pod': { severity: 'warning', why: 'containers of one pod start together: the service does not wait' },
 
   // Environments and scaling (--env presets, --replicas, autoscaling, PodDisruptionBudgets).
   'not-scalable': { severity: 'warning', why: 'the scaling asked for is not applied' },
   'stateful-not-scaled': { severity: 'note', why: 'the service keeps one replica, as under docker compose, because it holds a ReadWriteOnce volume' },
   'autoscale-default-request': { severity: 'warning', why: 'the pods get requests nobody asked for' },
   'pdb-single-replica': { severity: 'warning', why: 'the PodDisruptionBudget asked for is not made' },
+  'scaled-pod-member': { severity: 'warning', why: 'scaling applies to the pod\'s host only: this is not applied' },
 } as const satisfies Record<string, CodeClass>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -9,6 +9,8 @@ export interface Host {
   stat(path: string): 'file' | 'directory' | undefined;
   /** The path with symbolic links resolved (POSIX separators), when the host has links. */
   realPath?(path: string): string | undefined;
+  /** The names in a directory (for a bind-mounted directory turned into a ConfigMap); undefined when it is not one. */
+  list?(path: string): string[] | undefined;
 }
 
 /** A Host over a plain map of absolute path → content; directories are implied by the paths. */
@@ -19,6 +21,11 @@ export function memoryHost(files: Readonly<Record<string, string>>): Host {
       if (p in files) return 'file';
       const prefix = p.endsWith('/') ? p : p + '/';
       return Object.keys(files).some((f) => f.startsWith(prefix)) ? 'directory' : undefined;
+    },
+    list: (p) => {
+      const prefix = p.endsWith('/') ? p : p + '/';
+      const names = new Set(Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/')[0]));
+      return names.size ? [...names] : undefined;
     },
   };
 }

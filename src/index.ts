@@ -22,13 +22,13 @@ export { projectConfig, projectConfigYaml, foldEnvFiles } from './compose/config
 export type * from './compose/types';
 export { planApp } from './model/planner';
 export type * from './model/plan';
-export type { ConversionOptions, BindMountMode } from './model/options';
+export type { ConversionOptions, BindMountMode, VolumeMode, ServiceGroupOptions } from './model/options';
 export { ConversionError, formatDiagnostic, formatDiagnosticShort, type Diagnostic, type SourcePos, type Severity } from './diagnostics';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes';
 export { formatReport, summarizeDiagnostics, type ReportDetail } from './diagnostic-report';
 export { memoryHost, type Host } from './host';
 export { nodeHost } from './node-host';
-export { toYamlStream, sortManifests, type Manifest } from './output/emit';
+export { toYamlStream, toStream, sortManifests, type Manifest, type Encoding } from './output/emit';
 // Environments and scaling (README "Environments and scaling").
 export { parsePreset, type PresetResult } from './model/preset';
 export { loadPreset } from './load-preset';

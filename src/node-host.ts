@@ -20,6 +20,13 @@ export function nodeHost(): Host {
         return undefined;
       }
     },
+    list(p) {
+      try {
+        return fs.readdirSync(p);
+      } catch {
+        return undefined;
+      }
+    },
     realPath(p) {
       try {
         return fs.realpathSync(p).split(path.sep).join('/');

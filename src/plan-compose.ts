@@ -1,6 +1,7 @@
 // Load + plan: compose files → AppPlan and diagnostics. Shared by convert() and the ComposeChart.
 
 import { loadProject, type ComposeFileInput } from './compose/loader';
+import { explainKeptVariables } from './compose/interpolate-tree';
 import type { ComposeProject } from './compose/types';
 import { Diagnostics, type Diagnostic } from './diagnostics';
 import type { Host } from './host';
@@ -19,6 +20,8 @@ export interface ConvertInput extends ConversionOptions {
   readonly envFiles?: readonly string[];
   /** `--profile`: services of these profiles are enabled. @default COMPOSE_PROFILES from `env` */
   readonly profiles?: readonly string[];
+  /** `--no-interpolate`: keep `${VAR}` text as written in the compose files. @default false */
+  readonly noInterpolate?: boolean;
   /**
    * `--project-directory` (absolute): the base of relative paths in the compose files, where `.env` is
    * read and compose files are found when `files` is empty, and the default project name.
@@ -46,12 +49,13 @@ export function planCompose(input: ConvertInput): PlanResult {
   const diags = new Diagnostics();
   const files: ComposeFileInput[] = input.files.map((f) => (typeof f === 'string' ? { path: f } : f));
   const host = recordReads(input.host);
-  const { project, sources } = loadProject({
+  const { project, sources, keptVariables } = loadProject({
     files,
     env: input.env ?? {},
     envFiles: input.envFiles,
     projectName: input.projectName,
     profiles: input.profiles,
+    noInterpolate: input.noInterpolate,
     cwd: input.cwd,
     projectDirectory: input.projectDirectory,
     host,
@@ -70,6 +74,7 @@ export function planCompose(input: ConvertInput): PlanResult {
   warnOutsideProject(host.reads, project, [...files.map((f) => f.path), ...(input.envFiles ?? [])], diags, host);
   // Scaling is its own pure step over the plan, so variants.ts can scale one plan per environment.
   const plan = scalePlan(unscaled, project, input, diags);
+  if (keptVariables) explainKeptVariables(diags, keptVariables);
   const diagnostics = finish(diags, input.strict);
   const ok = !diagnostics.some((d) => d.severity === 'error');
   return { project, diagnostics, sources, ...(ok ? { plan, unscaled } : {}) };

@@ -29,6 +29,7 @@ export function recordReads(inner: Host): RecordingHost {
     },
     stat: (p) => inner.stat(p),
     ...(inner.realPath ? { realPath: (p: string) => inner.realPath!(p) } : {}),
+    ...(inner.list ? { list: (p: string) => inner.list!(p) } : {}),
   };
 }
 

@@ -141,7 +141,7 @@ describe('exit 2: usage errors', () => {
   it('rejects a bad --bind-mounts value, listing the choices', async () => {
     const r = await cli(['convert', '-f', SEED, '--bind-mounts', 'copy']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('expected one of auto, emptyDir, hostPath, skip');
+    expect(r.stderr).toContain('expected one of auto, emptyDir, hostPath, configMap, skip');
   });
 
   it('rejects a missing compose file, naming it', async () => {

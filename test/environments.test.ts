@@ -110,6 +110,22 @@ describe('--format kustomize', () => {
   });
 });
 
+describe('--format kustomize -j', () => {
+  const out = path.join(tmp, 'kustomize-json');
+  it('writes resources and patches as .json, kustomization.yaml as the one name kustomize reads', async () => {
+    const { code } = await cli('convert', '-f', COMPOSE, ...ENVS.flatMap((e) => ['--env', e.spec]), '--format', 'kustomize', '-j', '-o', out);
+    expect(code).toBe(0);
+    const prod = fs.readdirSync(path.join(out, 'overlays', 'prod'));
+    expect(prod.filter((f) => !f.endsWith('.json'))).toEqual(['kustomization.yaml']);
+  });
+
+  it.skipIf(!kubectl).each(ENVS)(`kubectl kustomize overlays/$name of the JSON files gives exactly convert --env $name ${kubectl ? '' : '(skipped: kubectl is not on PATH)'}`, ({ name }) => {
+    const built = spawnSync('kubectl', ['kustomize', path.join(out, 'overlays', name)], { encoding: 'utf8' });
+    expect(built.stderr).toBe('');
+    expect(byKey(parseStream(built.stdout))).toEqual(byKey(parseStream(plain.get(name)!)));
+  });
+});
+
 describe('kustomize overlays of every example and fixture', () => {
   // Broader than the fixture: ConfigMaps, Secrets, init containers, probes, several volumes. Each
   // example is converted with prod and with qa.yaml (a namespace, annotations, storage class).

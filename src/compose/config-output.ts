@@ -126,7 +126,11 @@ function escapeDollars(v: unknown): unknown {
   return v;
 }
 
-/** The YAML `docker compose config` would print for this project. */
-export function projectConfigYaml(project: ComposeProject): string {
-  return stringify(escapeDollars(projectConfig(project)), { lineWidth: 0, aliasDuplicateObjects: false });
+/**
+ * The YAML `docker compose config` would print for this project. With `noInterpolate` the text was
+ * kept as written, `$$` included, so it is printed as it is (docker compose does the same).
+ */
+export function projectConfigYaml(project: ComposeProject, opts: { noInterpolate?: boolean } = {}): string {
+  const config = projectConfig(project);
+  return stringify(opts.noInterpolate ? config : escapeDollars(config), { lineWidth: 0, aliasDuplicateObjects: false });
 }

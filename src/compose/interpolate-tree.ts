@@ -100,6 +100,16 @@ export interface TreeInterpolation {
   sourceMap: SourceMap;
   /** Variables already reported as unset (shared by the files of one project): compose warns once per variable. */
   warned?: Set<string>;
+  /**
+   * `--no-interpolate`: strings are kept as written (`${VAR}`, `$$` and all), as `docker compose
+   * config --no-interpolate` keeps them; the path of each one holding a variable is added here.
+   */
+  kept?: Set<string>;
+}
+
+/** Does the text refer to a variable (`$VAR`, `${VAR…}`), beyond `$$` escapes? */
+function holdsVariable(text: string): boolean {
+  return /\$[{A-Za-z_]/.test(text.replace(/\$\$/g, ''));
 }
 
 /**
@@ -120,6 +130,10 @@ export function interpolateTree(value: unknown, ctx: TreeInterpolation): unknown
         return text;
       };
       if (!v.includes('$')) return typed(v);
+      if (ctx.kept) {
+        if (holdsVariable(v)) ctx.kept.add(path);
+        return typed(v);
+      }
       try {
         const out = interpolateString(v, { lookup: ctx.lookup, onUnset: (name) => unsetAt(name, path) });
         return typed(out);
@@ -157,4 +171,22 @@ export function interpolateTree(value: unknown, ctx: TreeInterpolation): unknown
     });
   }
   return out;
+}
+
+const KEPT_HINT = '--no-interpolate keeps this value as written, ${VAR} and all, and it is not valid here as text';
+
+/**
+ * `--no-interpolate`: a value that keeps a `${VAR}` and then fails a check (a port, a number, a
+ * size, a label) says so, at its own line: the placeholder, not the user's value, is what failed.
+ * Runs after each stage; a diagnostic already explained is left alone.
+ */
+export function explainKeptVariables(diags: Diagnostics, kept: ReadonlySet<string>): void {
+  if (kept.size === 0) return;
+  const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`);
+  diags.list.forEach((d, i) => {
+    if (!d.path || d.hint?.startsWith(KEPT_HINT)) return;
+    const root = [...kept].find((k) => under(d.path!, k));
+    if (root === undefined) return;
+    diags.list[i] = { ...d, hint: `${KEPT_HINT}: write the value itself there, or convert without --no-interpolate${d.hint ? `; ${d.hint}` : ''}` };
+  });
 }

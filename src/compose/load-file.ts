@@ -21,6 +21,8 @@ export interface LoaderContext {
   readonly sources: Map<string, string>;
   /** Unset variables already reported, so each is reported once per project, as compose does. */
   readonly warnedUnset?: Set<string>;
+  /** `--no-interpolate`: strings are kept as written; paths of those holding a variable are added here. */
+  readonly keptVariables?: Set<string>;
 }
 
 /** What a file is loaded with: its variables, the directory its relative paths mean, and its callers. */
@@ -66,7 +68,7 @@ export function loadRawDocuments(ctx: LoaderContext, ref: FileRef, scope: FileSc
       diags.error('invalid-file', 'a compose file must be a mapping with a "services" key', { pos: start });
       return undefined;
     }
-    const value = interpolateTree(doc.value, { lookup: (n) => scope.env[n], diags, sourceMap: doc.sourceMap, warned: ctx.warnedUnset });
+    const value = interpolateTree(doc.value, { lookup: (n) => scope.env[n], diags, sourceMap: doc.sourceMap, warned: ctx.warnedUnset, kept: ctx.keptVariables });
     const node = shapeTree(locate(value, doc.sourceMap, doc.mergeTags));
     resolveRelativePaths(node, scope.dir);
     nodes.push(node);

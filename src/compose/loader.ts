@@ -9,6 +9,7 @@ import type { Host } from '../host';
 import { discoverComposeFiles } from './discover';
 import { applyEmptyStrings } from './empty-values';
 import { splitProfiles, withEnvFiles } from './env';
+import { explainKeptVariables } from './interpolate-tree';
 import { loadComposeFile, type FileScope, type LoaderContext } from './load-file';
 import { mergeFiles } from './merge';
 import { type Node, unlocate } from './node';
@@ -46,6 +47,8 @@ export interface LoadOptions {
   readonly envFiles?: readonly string[];
   /** `--profile`; when absent, COMPOSE_PROFILES from the environment. */
   readonly profiles?: readonly string[];
+  /** `--no-interpolate`: keep `${VAR}` (and `$$`) as written in the compose files. `.env` and env_file values are still read. */
+  readonly noInterpolate?: boolean;
   /** Working directory: COMPOSE_FILE's relative paths, and where compose files are found when there is no project directory. */
   readonly cwd?: string;
   readonly host: Host;
@@ -57,6 +60,8 @@ export interface LoadResult {
   readonly sources: ReadonlyMap<string, string>;
   /** Services left out by profiles. */
   readonly disabledServices?: readonly string[];
+  /** With `noInterpolate`: the compose paths whose value holds a `${VAR}` kept as written. */
+  readonly keptVariables?: ReadonlySet<string>;
 }
 
 /** Compose's project-name normalisation: lowercase, only [a-z0-9_-], starting with a letter or digit. */
@@ -83,15 +88,20 @@ export function loadProject(opts: LoadOptions): LoadResult {
   const projectDir = opts.projectDirectory ?? posixPath.dirname(files[0].path);
   const envFiles = (opts.envFiles ?? []).map((f) => posixPath.resolve(projectDir, f));
   const env = withEnvFiles({ base: opts.env, files: envFiles, defaultDir: projectDir, host, diags, sources });
-  const ctx: LoaderContext = { host, diags, sources, warnedUnset: new Set() };
+  const kept = opts.noInterpolate ? new Set<string>() : undefined;
+  const ctx: LoaderContext = { host, diags, sources, warnedUnset: new Set(), keptVariables: kept };
+  const result = (r: LoadResult): LoadResult => {
+    if (kept) explainKeptVariables(diags, kept);
+    return kept ? { ...r, keptVariables: kept } : r;
+  };
   const scope: FileScope = { env, dir: projectDir, includeChain: [], extendsChain: [] };
 
   const nodes: Node[] = [];
   for (const input of files) nodes.push(...(loadComposeFile(ctx, { path: input.path, content: input.content }, scope) ?? []));
-  if (diags.hasErrors) return { sources };
+  if (diags.hasErrors) return result({ sources });
   const mergedNode = mergeFiles(nodes, diags);
   applyEmptyStrings(mergedNode, diags);
-  if (diags.hasErrors) return { sources };
+  if (diags.hasErrors) return result({ sources });
   const merged = unlocate(mergedNode);
   const root = merged.value as Record<string, unknown>;
   if (Object.keys(root).length === 0) {
@@ -101,22 +111,22 @@ export function loadProject(opts: LoadOptions): LoadResult {
       pos: { file: files[0].path, line: 1, col: 1 },
       hint: 'a compose file needs at least a "services:" mapping',
     });
-    return { sources };
+    return result({ sources });
   }
-  if (!validateSchema(root, merged.sourceMap, diags)) return { sources };
+  if (!validateSchema(root, merged.sourceMap, diags)) return result({ sources });
   if ('version' in root) {
     diags.note('obsolete-version', 'the attribute "version" is obsolete, it will be ignored', { path: 'version', pos: merged.sourceMap.get('version'), hint: 'remove it to avoid confusion' });
   }
 
   const project = buildProject(root, merged.sourceMap, { ...opts, projectName: opts.projectName ?? (env.COMPOSE_PROJECT_NAME || undefined) }, projectDir, sources);
-  if (!project) return { sources };
+  if (!project) return result({ sources });
   project.environment = env;
   resolveEnvironment(project, env);
   const active = opts.profiles ?? splitProfiles(env.COMPOSE_PROFILES);
   const disabled = applyProfiles(project, active, diags);
   checkReferences(project, diags, new Set(disabled));
   checkDependencyCycles(project, diags);
-  return { project, sources, disabledServices: disabled };
+  return result({ project, sources, disabledServices: disabled });
 }
 
 /** `environment: [FOO]` (no value) takes FOO from the environment, as `docker compose config` shows it. */

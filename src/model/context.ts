@@ -11,6 +11,8 @@ export const MANAGED_BY = 'compose2k8s';
 /** Everything a planning step needs, passed explicitly (the core reads no globals). */
 export class PlanContext {
   readonly names: NameRegistry;
+  /** Service-group members (--service-group-mode) → the name of their pod; others are their own. */
+  private readonly pods = new Map<string, string>();
 
   constructor(
     readonly project: ComposeProject,
@@ -30,10 +32,25 @@ export class PlanContext {
     return keys.reduce<string>((p, k) => joinPath(p, k), joinPath('services', service.name));
   }
 
+  /** Runs `members` in one pod named `pod` (service-groups.ts): their labels and selectors become the pod's. */
+  groupPods(pod: string, members: readonly string[]): void {
+    for (const m of members) this.pods.set(m, pod);
+  }
+
+  /** The service group `service` is a member of, if any. */
+  groupOf(service: string): string | undefined {
+    return this.pods.get(service);
+  }
+
+  /** The name the pods of `service` carry: its group's, else its own. */
+  podName(service: string): string {
+    return this.pods.get(service) ?? service;
+  }
+
   /** Labels that select a service's pods; stable across versions and environments. */
   selectorLabels(service: string): Labels {
     return {
-      'app.kubernetes.io/name': toLabelValue(service),
+      'app.kubernetes.io/name': toLabelValue(this.podName(service)),
       'app.kubernetes.io/part-of': toLabelValue(this.project.name),
     };
   }
@@ -41,7 +58,7 @@ export class PlanContext {
   /** Labels on every object made for `service` (or for the project when service is undefined). */
   objectLabels(service?: string): Labels {
     return {
-      ...(service ? { 'app.kubernetes.io/name': toLabelValue(service) } : {}),
+      ...(service ? { 'app.kubernetes.io/name': toLabelValue(this.podName(service)) } : {}),
       'app.kubernetes.io/part-of': toLabelValue(this.project.name),
       'app.kubernetes.io/managed-by': MANAGED_BY,
     };

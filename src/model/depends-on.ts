@@ -13,12 +13,15 @@
 //                        keeps the pod waiting, as compose refuses to start the dependent.
 // required: false → a dependency that is not in the project is skipped, and the wait gives up after
 // OPTIONAL_WAIT_SECONDS instead of holding the pod back for ever. `--no-wait` makes none of this.
+// A dependency in the same pod (network_mode: service:, a service group) cannot be waited for: the
+// pod's init containers would wait for the pod itself. It is reported instead.
 
 import type { ComposeProject } from '../compose/types';
 import type { PlanContext } from './context';
 import { hasHealthcheck } from './healthcheck';
 import { knownPortsOf } from './known-images';
-import { toDns1123Label, toLabelValue } from './names';
+import { toDns1123Label } from './names';
+import { ownServiceOf } from './networking';
 import type { Container, ServicePlan, WorkloadPlan } from './plan';
 
 /** Small, pinned, with `nc` and `sh`: the image of the TCP waits (documented in the README). */
@@ -49,7 +52,13 @@ export function jobReaderName(ctx: PlanContext): string {
   return toDns1123Label(`${ctx.project.name}-job-reader`);
 }
 
-export function dependencyWaits(serviceName: string, ctx: PlanContext, planned: { services: readonly ServicePlan[]; workloads: readonly WorkloadPlan[] }): DependencyWaits {
+/** `samePod`: the services whose containers share the pod of `serviceName` (itself included). */
+export function dependencyWaits(
+  serviceName: string,
+  ctx: PlanContext,
+  planned: { services: readonly ServicePlan[]; workloads: readonly WorkloadPlan[] },
+  samePod: ReadonlySet<string> = new Set([serviceName]),
+): DependencyWaits {
   const service = ctx.project.services[serviceName];
   const deps = service.depends_on ?? {};
   if (ctx.options.noWait || Object.keys(deps).length === 0) return { initContainers: [] };
@@ -59,6 +68,13 @@ export function dependencyWaits(serviceName: string, ctx: PlanContext, planned: 
     const path = ctx.servicePath(service, 'depends_on', dep);
     const target = ctx.project.services[dep];
     if (!target) continue; // required: false and not in the project (the loader reports required ones)
+    if (samePod.has(dep)) {
+      ctx.diags.warn('depends-on-same-pod', `"${dep}" runs in the same pod as "${serviceName}", whose containers start together: "${serviceName}" does not wait for it`, {
+        ...ctx.at(path),
+        hint: `make "${serviceName}" retry until "${dep}" answers (on localhost, or through its Service)`,
+      });
+      continue;
+    }
     const name = toDns1123Label(`wait-for-${dep}`);
     if (spec.restart === true) {
       ctx.diags.warn('depends-on-restart', `restart: true is not converted: Kubernetes does not restart "${serviceName}" when "${dep}" restarts`, ctx.at(`${path}.restart`));
@@ -82,7 +98,7 @@ export function dependencyWaits(serviceName: string, ctx: PlanContext, planned: 
       });
       continue;
     }
-    const svc = serviceOf(dep, planned.services);
+    const svc = serviceOf(dep, planned.services, ctx);
     const port = svc?.ports.find((p) => p.protocol === 'TCP');
     if (!svc || !port) {
       ctx.diags.warn('depends-on-no-port', `"${serviceName}" cannot wait for "${dep}": it has no Service with a TCP port to connect to`, {
@@ -109,10 +125,10 @@ function tcpWaitScript(host: string, port: number, required: boolean): string {
   return `i=0; until nc -z -w ${POLL_SECONDS} ${host} ${port}; do i=$((i+1)); if [ $i -ge ${tries} ]; then echo "${target} not reachable; starting without it (required: false)"; exit 0; fi; echo "waiting for ${target}"; sleep ${POLL_SECONDS}; done`;
 }
 
-/** The dependency's own Service (named after it), else any Service selecting its pods (a link alias). */
-function serviceOf(dep: string, services: readonly ServicePlan[]): ServicePlan | undefined {
-  const selecting = services.filter((s) => s.selector['app.kubernetes.io/name'] === toLabelValue(dep));
-  return selecting.find((s) => s.metadata.name === toDns1123Label(dep)) ?? selecting[0];
+/** The dependency's own Service, else any Service selecting its pods (a link alias). */
+function serviceOf(dep: string, services: readonly ServicePlan[], ctx: PlanContext): ServicePlan | undefined {
+  const pods = ctx.selectorLabels(dep)['app.kubernetes.io/name'];
+  return ownServiceOf(services, dep) ?? services.find((s) => s.selector['app.kubernetes.io/name'] === pods);
 }
 
 /**

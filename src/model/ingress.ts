@@ -2,6 +2,7 @@
 // on its first port (as Kompose does). An ingress controller must already run in the cluster.
 
 import type { PlanContext } from './context';
+import { ownServiceOf } from './networking';
 import type { IngressPlan, ServicePlan } from './plan';
 import { settingsOf } from './workload-settings';
 
@@ -13,8 +14,8 @@ export function planIngresses(ctx: PlanContext, services: readonly ServicePlan[]
     const expose = resolved.settings.expose;
     if (!expose) continue;
     const from = resolved.from.expose ?? ctx.servicePath(service);
-    const target = services.find((s) => s.selector['app.kubernetes.io/name'] === ctx.selectorLabels(name)['app.kubernetes.io/name'] && s.ports.length > 0);
-    if (!target) {
+    const target = ownServiceOf(services, name);
+    if (!target || target.ports.length === 0) {
       ctx.diags.warn('expose-no-port', `"${name}" is to be exposed through an Ingress, but it has no Service port to route to; no Ingress is made`, {
         ...ctx.at(from),
         hint: `add the port it serves HTTP on under services.${name}.ports`,

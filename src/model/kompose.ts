@@ -6,6 +6,7 @@ import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { CONTROLLER_NAMES, KOMPOSE_CONTROLLER_LABEL } from './controller';
 import type { AutoscaleSpec } from './scaling-types';
+import { KOMPOSE_GROUP_LABEL } from './service-groups';
 import type { ExposeSettings, ServiceTypeName, WorkloadSettings } from './x-k8s';
 
 export const KOMPOSE_PREFIX = 'kompose.';
@@ -50,11 +51,13 @@ export function komposeSettings(service: ComposeService, ctx: PlanContext): Komp
     ctx.diags.warn('kompose-label', `${key}: ${message}; the label is not used`, { ...at(key), ...(hint ? { hint } : {}) });
     return undefined;
   };
+  // kompose.service.group is read by service-groups.ts, with --service-group-mode label as in Kompose.
+  const groups = ctx.options.serviceGroups?.mode === 'label';
   for (const key of Object.keys(labels)) {
-    if (isKomposeLabel(key) && !(KOMPOSE_LABELS as readonly string[]).includes(key)) {
+    if (isKomposeLabel(key) && !(KOMPOSE_LABELS as readonly string[]).includes(key) && !(groups && key === KOMPOSE_GROUP_LABEL)) {
       ctx.diags.warn('kompose-label', `Kompose label ${key} is not converted`, {
         ...at(key),
-        hint: key.startsWith('kompose.service.healthcheck') ? 'write a healthcheck: section instead' : key === 'kompose.service.group' ? 'use network_mode: service:NAME to run containers in one pod' : undefined,
+        hint: key.startsWith('kompose.service.healthcheck') ? 'write a healthcheck: section instead' : key === KOMPOSE_GROUP_LABEL ? 'convert with --service-group-mode label to run the services of one group in one pod' : undefined,
       });
     }
   }

@@ -4,6 +4,7 @@
 
 import type { PlanContext } from './context';
 import { toDns1035Label } from './names';
+import { ownServiceOf } from './networking';
 import type { ServicePlan } from './plan';
 
 const ADDRESS_KEYS = ['ipv4_address', 'ipv6_address', 'link_local_ips', 'mac_address', 'driver_opts', 'gw_priority', 'priority', 'interface_name'];
@@ -19,7 +20,7 @@ export function networkAliasServices(ctx: PlanContext, services: readonly Servic
         ctx.diags.warn('network-address', `networks.${network}.${key} is not converted: pods get their addresses from the cluster network`, at(key));
       }
       const aliases = Array.isArray(options.aliases) ? options.aliases.map(String) : [];
-      const main = services.find((s) => s.selector['app.kubernetes.io/name'] === ctx.selectorLabels(name)['app.kubernetes.io/name']);
+      const main = ownServiceOf(services, name);
       aliases.forEach((alias, i) => {
         const path = ctx.servicePath(service, 'networks', network, 'aliases', i);
         if (alias === name) return;

@@ -1,11 +1,12 @@
 // network_mode → the pod's network. `service:x` shares x's network namespace, which in Kubernetes
 // means being a container of x's pod: the service's containers and volumes move into x's workload
-// and its ports onto x's Service. `host` → hostNetwork (with a warning: the pod binds node ports).
+// (pod-join.ts) and its ports onto x's Service. `host` → hostNetwork (with a warning: the pod binds node ports).
 // `none` and `container:NAME` are reported.
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import type { PodVolume, ServicePortPlan, WorkloadPlan } from './plan';
+import type { ServicePortPlan, WorkloadPlan } from './plan';
+import { joinPod } from './pod-join';
 
 export type NetworkMode = { kind: 'service'; target: string } | { kind: 'container'; name: string } | { kind: 'host' } | { kind: 'none' } | { kind: 'default' };
 
@@ -78,57 +79,19 @@ export function applyNetworkModes(ctx: PlanContext, workloads: readonly Workload
   }
   for (const name of [...joined].sort()) {
     const owner = podOwner(name, ctx)!;
-    const guest = byService.get(name)!;
     const host = byService.get(owner)!;
-    const volumes = mergeVolumes(host.pod.volumes, guest.pod.volumes);
-    // Pod-level settings (scheduling, DNS, security context…) are the host's: say which of the guest's differ.
-    const lost = Object.keys(guest.pod).filter((k) => !['containers', 'volumes', 'initContainers'].includes(k) && JSON.stringify((guest.pod as unknown as Record<string, unknown>)[k]) !== JSON.stringify((host.pod as unknown as Record<string, unknown>)[k]));
-    if (lost.length) {
-      ctx.diags.warn('network-mode-pod-settings', `"${name}" runs in the pod of "${owner}", whose pod settings apply: its own ${lost.sort().join(', ')} ${lost.length === 1 ? 'is' : 'are'} not used`, {
-        ...ctx.at(ctx.servicePath(ctx.project.services[name], 'network_mode')),
-        hint: `set them on "${owner}"`,
-      });
-    }
-    // The guest's ReadWriteOnce claim now holds the host's pod to one node too.
-    const recreate = host.kind === 'Deployment' && guest.strategy === 'Recreate' ? { strategy: 'Recreate' as const, rollingUpdate: undefined } : {};
-    byService.set(owner, {
-      ...host,
-      ...recreate,
-      pod: {
-        ...host.pod,
-        containers: [...host.pod.containers, ...guest.pod.containers.map((c) => ({ ...c, ...(c.volumeMounts ? { volumeMounts: c.volumeMounts.map((m) => ({ ...m, name: volumes.renamed.get(m.name) ?? m.name })) } : {}) }))],
-        ...(host.pod.initContainers || guest.pod.initContainers ? { initContainers: [...(host.pod.initContainers ?? []), ...(guest.pod.initContainers ?? [])] } : {}),
-        volumes: volumes.all,
-      },
-    });
+    const path = ctx.servicePath(ctx.project.services[name], 'network_mode');
+    byService.set(owner, joinPod(host, byService.get(name)!, ctx, { code: 'network-mode-pod-settings', path }));
     byService.delete(name);
     const ports = mergePorts(servicePorts.get(owner) ?? [], servicePorts.get(name) ?? [], name, owner, ctx);
     servicePorts.set(owner, ports);
     servicePorts.delete(name);
     ctx.diags.warn('network-mode-service', `"${name}" shares the network of "${owner}", so it runs as a container in ${host.kind} "${host.metadata.name}"'s pod and is reached through "${owner}"'s Service`, {
-      ...ctx.at(ctx.servicePath(ctx.project.services[name], 'network_mode')),
+      ...ctx.at(path),
       hint: `clients that connect to "${name}" by name must connect to "${owner}"`,
     });
   }
   return workloads.filter((w) => byService.has(w.service)).map((w) => byService.get(w.service)!);
-}
-
-/** Pod volumes of both; a guest's volume that names the same source is shared, a clashing name renamed. */
-function mergeVolumes(host: readonly PodVolume[], guest: readonly PodVolume[]): { all: PodVolume[]; renamed: Map<string, string> } {
-  const all = [...host];
-  const renamed = new Map<string, string>();
-  for (const v of guest) {
-    const same = all.find((h) => JSON.stringify(h.source) === JSON.stringify(v.source) && v.source.kind !== 'emptyDir');
-    if (same) {
-      renamed.set(v.name, same.name);
-      continue;
-    }
-    let name = v.name;
-    for (let n = 2; all.some((h) => h.name === name); n++) name = `${v.name}-${n}`;
-    if (name !== v.name) renamed.set(v.name, name);
-    all.push({ ...v, name });
-  }
-  return { all, renamed };
 }
 
 function mergePorts(host: readonly ServicePortPlan[], guest: readonly ServicePortPlan[], name: string, owner: string, ctx: PlanContext): ServicePortPlan[] {

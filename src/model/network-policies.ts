@@ -9,6 +9,7 @@
 import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
 import { networkModeOf } from './network-mode';
+import { ownServiceOf } from './networking';
 import type { NetworkPolicyPlan, ServicePlan, WorkloadPlan } from './plan';
 import { settingsOf } from './workload-settings';
 
@@ -32,7 +33,9 @@ export function planNetworkPolicies(ctx: PlanContext, workloads: readonly Worklo
       plans.push({ metadata: { name: policyName(`${w.service}-no-network`, `service "${w.service}"`, ctx.servicePath(service)), labels: ctx.objectLabels(w.service) }, services: [label(w.service)], partOf: ctx.selectorLabels(w.service)['app.kubernetes.io/part-of'], ingress: [] });
       continue;
     }
-    const nets = service.networks && Object.keys(service.networks).length ? Object.keys(service.networks) : ['default'];
+    // A service group's pod is on the networks of all its members (network_mode guests have none of their own).
+    const inPod = [service, ...(w.members ?? []).map((m) => ctx.project.services[m]).filter((m) => networkModeOf(m).kind !== 'service')];
+    const nets = [...new Set(inPod.flatMap((s) => (s.networks && Object.keys(s.networks).length ? Object.keys(s.networks) : ['default'])))].sort();
     for (const n of nets) members.set(n, [...(members.get(n) ?? []), w.service]);
     networksOf.set(w.service, nets);
   }
@@ -53,7 +56,7 @@ export function planNetworkPolicies(ctx: PlanContext, workloads: readonly Worklo
         ctx.diags.warn('network-policy-internal', `internal network "${network}": ${open.map((n) => `"${n}"`).join(', ')} ${open.length === 1 ? 'is' : 'are'} also on a network that is not internal, so ${open.length === 1 ? 'it keeps' : 'they keep'} access to the outside, as in compose`, ctx.at(path));
       }
     }
-    const labels = names.map(label);
+    const labels = [...new Set(names.map(label))];
     plans.push({
       metadata: { name: policyName(`${network}-network`, `network "${network}"`, path), labels: ctx.objectLabels() },
       services: labels,
@@ -95,7 +98,7 @@ function publishedPorts(name: string, ctx: PlanContext, services: readonly Servi
   const add = (port: number, protocol: 'TCP' | 'UDP' | 'SCTP') => out.set(`${port}/${protocol}`, { port, protocol });
   // Every ports: entry is published on the host, on a random port when none is given.
   for (const p of service.ports ?? []) add(p.target, p.protocol.toUpperCase() as 'TCP');
-  const own = services.find((s) => s.selector['app.kubernetes.io/name'] === ctx.selectorLabels(name)['app.kubernetes.io/name']);
+  const own = ownServiceOf(services, name);
   if (own && (own.type !== 'ClusterIP' || settingsOf(service, ctx).settings.expose)) for (const p of own.ports) add(p.targetPort, p.protocol);
   return [...out.values()].sort((a, b) => a.port - b.port || (a.protocol < b.protocol ? -1 : 1));
 }

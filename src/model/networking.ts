@@ -82,6 +82,14 @@ export function servicePortsFor(service: ComposeService, ports: ServicePorts, ct
   return [];
 }
 
+/**
+ * The Service made for compose service `name`, not a link or network alias of it. (Several can
+ * select the same pods: the members of a service group each keep their own.)
+ */
+export function ownServiceOf<S extends ServicePlan>(services: readonly S[], name: string): S | undefined {
+  return services.find((s) => s.service === name);
+}
+
 /** One ClusterIP Service per service with ports, plus one per link alias (`links: [db:database]`). */
 export function planServices(ctx: PlanContext, portsByService: ReadonlyMap<string, readonly ServicePortPlan[]>): ServicePlan[] {
   const plans: ServicePlan[] = [];
@@ -95,7 +103,7 @@ export function planServices(ctx: PlanContext, portsByService: ReadonlyMap<strin
         hint: `update clients that connect to "${name}", or rename the service to "${k8sName}"`,
       });
     }
-    plans.push({ metadata: { name: k8sName, labels: ctx.objectLabels(name) }, type: 'ClusterIP', selector: ctx.selectorLabels(name), ports });
+    plans.push({ metadata: { name: k8sName, labels: ctx.objectLabels(name) }, service: name, type: 'ClusterIP', selector: ctx.selectorLabels(name), ports });
   }
   for (const service of Object.values(ctx.project.services)) {
     (service.links ?? []).forEach((link, i) => {

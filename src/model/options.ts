@@ -1,7 +1,18 @@
 import type { EnvironmentPreset, ScalingOptions } from './scaling-types';
 
 /** How bind mounts (`./dir:/path`) become Kubernetes volumes. */
-export type BindMountMode = 'auto' | 'emptyDir' | 'hostPath' | 'skip';
+export type BindMountMode = 'auto' | 'emptyDir' | 'hostPath' | 'configMap' | 'skip';
+
+/** What named volumes become (Kompose's `--volumes`); bind mounts follow unless `bindMounts` is set. */
+export type VolumeMode = 'persistentVolumeClaim' | 'emptyDir' | 'hostPath' | 'configMap';
+
+/** `--service-group-mode` / `--service-group-name`: several compose services in one pod. */
+export interface ServiceGroupOptions {
+  /** `label`: services with the same `kompose.service.group` label; `volume`: services that share a volume. */
+  readonly mode: 'label' | 'volume';
+  /** `volume` mode: the name of the grouped workload. @default the members' names joined by "-" */
+  readonly name?: string;
+}
 
 /**
  * Options of a conversion, shared by the CLI (each has a flag) and the library (`convert()`).
@@ -14,11 +25,21 @@ export interface ConversionOptions {
   /** `--pvc-size`: size of each PersistentVolumeClaim made from a named volume. @default "1Gi" */
   readonly pvcSize?: string;
   /**
+   * `--volumes`: named volumes become PersistentVolumeClaims, emptyDirs, hostPaths (of a volume whose
+   * `driver_opts` bind a host directory) or ConfigMaps (of that directory's files). Bind mounts follow
+   * it (`emptyDir`, `hostPath`, `configMap`) unless `bindMounts` is given.
+   * @default "persistentVolumeClaim"
+   */
+  readonly volumes?: VolumeMode;
+  /**
    * `--bind-mounts`: `auto` turns a bind-mounted file into a ConfigMap and a directory into an
-   * emptyDir (with a warning); `emptyDir`, `hostPath` and `skip` apply to every bind mount.
-   * @default "auto"
+   * emptyDir (with a warning); `emptyDir`, `hostPath`, `configMap` (a directory's files too) and
+   * `skip` apply to every bind mount.
+   * @default what `volumes` says for bind mounts, else "auto"
    */
   readonly bindMounts?: BindMountMode;
+  /** `--service-group-mode`, `--service-group-name`: several compose services in one pod. @default none */
+  readonly serviceGroups?: ServiceGroupOptions;
   /** `--image-registry`: prefix for images compose would build (`build:` without `image:`). @default none */
   readonly imageRegistry?: string;
   /** `--strict`: warnings become errors (notes do not). @default false */

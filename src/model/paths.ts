@@ -1,4 +1,7 @@
+// Host paths: containment, display in messages, and the files under a directory.
+
 import * as posixPath from 'node:path/posix';
+import type { Host } from '../host';
 
 /** Is `child` the directory `parent` or inside it? URLs (remote build contexts) contain nothing. */
 export function isInside(child: string, parent: string | undefined): boolean {
@@ -12,4 +15,26 @@ export function displayPath(p: string, workingDir: string): string {
   if (/^[a-z]+:\/\//.test(p)) return p;
   const rel = posixPath.relative(workingDir, p);
   return rel === '' ? '.' : rel.startsWith('..') ? p : `./${rel}`;
+}
+
+/** Files under `dir`, subdirectories included, as sorted relative paths; undefined when the host cannot list directories. */
+export function filesUnder(dir: string, host: Host): string[] | undefined {
+  if (!host.list) return undefined;
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const walk = (rel: string) => {
+    const abs = rel ? `${dir}/${rel}` : dir;
+    const real = host.realPath?.(abs) ?? abs;
+    // A link back up the tree would never end.
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const name of [...(host.list!(abs) ?? [])].sort()) {
+      const child = rel ? `${rel}/${name}` : name;
+      const kind = host.stat(`${dir}/${child}`);
+      if (kind === 'directory') walk(child);
+      else if (kind === 'file') out.push(child);
+    }
+  };
+  walk('');
+  return out;
 }

@@ -74,7 +74,7 @@ export interface LifecycleHandler {
 
 export type VolumeSource =
   | { readonly kind: 'claim'; readonly claimName: string; readonly readOnly?: boolean }
-  | { readonly kind: 'emptyDir'; readonly medium?: 'Memory'; readonly sizeLimit?: string }
+  | { readonly kind: 'emptyDir'; readonly medium?: 'Memory'; readonly sizeLimit?: string; /** The named volume or host path it stands for (`volume:data`, `bind:/srv/x`): containers of one pod mounting the same share it. */ readonly standsFor?: string }
   | { readonly kind: 'configMap'; readonly configMapName: string; readonly items?: readonly { key: string; path: string; mode?: number }[]; readonly defaultMode?: number }
   | { readonly kind: 'secret'; readonly secretName: string; readonly items?: readonly { key: string; path: string; mode?: number }[]; readonly defaultMode?: number }
   | { readonly kind: 'hostPath'; readonly path: string; readonly type?: string };
@@ -148,6 +148,8 @@ export interface WorkloadPlan {
   readonly metadata: ObjectMeta;
   /** The compose service this workload runs. */
   readonly service: string;
+  /** Other compose services whose containers run in its pod (network_mode: service:, service groups). */
+  readonly members?: readonly string[];
   readonly selector: Labels;
   /** Pod template labels (selector labels plus the rest). */
   readonly podLabels: Labels;
@@ -180,6 +182,8 @@ export interface ServicePortPlan {
 
 export interface ServicePlan {
   readonly metadata: ObjectMeta;
+  /** The compose service this is the own Service of (not a link or network alias); ownServiceOf() finds it. */
+  readonly service?: string;
   readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   readonly selector: Labels;
   readonly ports: readonly ServicePortPlan[];

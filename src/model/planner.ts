@@ -13,6 +13,7 @@ import { SharedStorage, storageFor } from './storage';
 import { ProjectObjects } from './objects';
 import { serviceSettings, withContainerSettings, withDependencyWaits, withPodSettings } from './service-settings';
 import { applyNetworkModes } from './network-mode';
+import { applyServiceGroups, planServiceGroups } from './service-groups';
 import { networkAliasServices } from './network-aliases';
 import { shapeServices } from './service-shape';
 import { planIngresses } from './ingress';
@@ -25,6 +26,8 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
   const shared = new SharedStorage();
   const objects = new ProjectObjects();
   const referenced = referencedServices(ctx);
+  // First: a group's members carry its name in every label and selector planned from here on.
+  const groups = planServiceGroups(ctx);
   const workloads: WorkloadPlan[] = [];
   const servicePorts = new Map<string, readonly ServicePortPlan[]>();
 
@@ -42,8 +45,8 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     servicePorts.set(name, servicePortsFor(service, ports, ctx, referenced.get(name)));
   }
 
-  // network_mode: service:x moves containers and ports into x's pod and Service.
-  const joined = applyNetworkModes(ctx, workloads, servicePorts);
+  // network_mode: service:x moves containers and ports into x's pod and Service; service groups share a pod.
+  const joined = applyServiceGroups(ctx, groups, applyNetworkModes(ctx, workloads, servicePorts), servicePorts);
   const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, serviceShapes(ctx));
   // depends_on waits need every Service and Job planned.
   const waited = withDependencyWaits(shaped.workloads, shaped.services, ctx);

@@ -23,6 +23,7 @@ type ScalingInput = Pick<ConversionOptions, 'environment' | 'scaling' | 'namespa
 export function scalePlan(plan: AppPlan, project: ComposeProject, options: ScalingInput, diags: Diagnostics): AppPlan {
   const preset = options.environment;
   checkServiceNames(project, options, diags);
+  checkPodMembers(plan, options, diags);
   const autoscalers: AutoscalerPlan[] = [];
   const budgets: DisruptionBudgetPlan[] = [];
   const workloads = plan.workloads.map((w) => {
@@ -207,6 +208,29 @@ function sizeClaim(c: ClaimPlan, options: ScalingInput, preset: EnvironmentPrese
   const size = options.pvcSize ?? byVolume ?? storage.size ?? c.size;
   const storageClassName = c.storageClassName ?? storage.class;
   return { ...c, size, ...(storageClassName ? { storageClassName } : {}) };
+}
+
+/**
+ * A service whose containers run in another service's pod (network_mode: service:, a service group)
+ * has no workload of its own to scale: the pod's scaling is its host's. Naming it is reported.
+ */
+function checkPodMembers(plan: AppPlan, options: ScalingInput, diags: Diagnostics): void {
+  const hostOf = new Map(plan.workloads.flatMap((w) => (w.members ?? []).map((m) => [m, w.service] as const)));
+  const cli = options.scaling ?? {};
+  const named: [string, readonly string[]][] = [
+    ['--replicas', Object.keys(cli.serviceReplicas ?? {})],
+    ['--cpu/--memory', Object.keys(cli.requests ?? {})],
+    ['--cpu-limit/--memory-limit', Object.keys(cli.limits ?? {})],
+    ['--autoscale', Object.keys(cli.autoscale ?? {})],
+    [`environment ${options.environment?.name ?? ''}`.trim(), Object.keys(options.environment?.services ?? {})],
+  ];
+  for (const [by, names] of named) {
+    for (const name of names.filter((n) => hostOf.has(n))) {
+      diags.warn('scaled-pod-member', `${by} names "${name}", whose containers run in the pod of "${hostOf.get(name)}": scaling applies to a pod's host only, so this is not applied`, {
+        hint: `name "${hostOf.get(name)}" instead`,
+      });
+    }
+  }
 }
 
 /** Every service a flag or the preset names must exist: a typo would otherwise change nothing, silently. */

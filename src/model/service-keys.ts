@@ -73,7 +73,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   mac_address: unsupported('pods get their addresses from the cluster network'),
 
   // Storage, configuration and secrets
-  volumes: mapped('PersistentVolumeClaim (named), emptyDir (anonymous, tmpfs), ConfigMap or emptyDir (bind, by `--bind-mounts`)'),
+  volumes: mapped('PersistentVolumeClaim (named; or emptyDir, hostPath, ConfigMap by `--volumes`), emptyDir (anonymous, tmpfs), ConfigMap or emptyDir (bind, by `--bind-mounts`)'),
   tmpfs: mapped('emptyDir with medium Memory; `size=` → sizeLimit in binary units (64m → 64Mi)'),
   volumes_from: unsupported('pods do not share volumes with other pods by reference', 'list the same named volumes under volumes: of this service'),
   configs: mapped('a ConfigMap per config (from file, content or environment; external ones are referenced by name, never created) mounted by subPath at `target`, default `/<name>`; `mode` → the item\'s mode; uid/gid are reported'),

@@ -86,12 +86,18 @@ export function withPodSettings(w: WorkloadPlan, s: ServiceSettings): WorkloadPl
   };
 }
 
-/** depends_on waits, once every workload and Service is planned; also says whether Jobs are read. */
+/**
+ * depends_on waits, once every workload and Service is planned, for every service whose containers
+ * run in the pod (one init container per dependency); also says whether Jobs are read.
+ */
 export function withDependencyWaits(workloads: readonly WorkloadPlan[], services: readonly ServicePlan[], ctx: PlanContext): { workloads: WorkloadPlan[]; jobReader?: string } {
   let readsJobs = false;
   const out = workloads.map((w) => {
     if (!ctx.project.services[w.service]) return w;
-    const waits = dependencyWaits(w.service, ctx, { services, workloads });
+    const inPod = [w.service, ...(w.members ?? [])];
+    const each = inPod.map((m) => dependencyWaits(m, ctx, { services, workloads }, new Set(inPod)));
+    const initContainers = [...new Map(each.flatMap((e) => e.initContainers).map((c) => [c.name, c])).values()];
+    const waits = { initContainers, serviceAccountName: each.find((e) => e.serviceAccountName)?.serviceAccountName };
     if (!waits.initContainers.length) return w;
     // An account the user chose (kompose.serviceaccount-name, x-k8s) stays; it needs to read Jobs.
     const own = w.pod.serviceAccountName;

@@ -28,14 +28,14 @@ export function shapeServices(
   shapes: ReadonlyMap<string, ServiceShape>,
 ): { services: ServicePlan[]; workloads: WorkloadPlan[] } {
   const services = [...plans];
-  const mainIndex = (service: string) => services.findIndex((p) => p.selector['app.kubernetes.io/name'] === ctx.selectorLabels(service)['app.kubernetes.io/name']);
+  const mainIndex = (service: string) => services.findIndex((p) => p.service === service);
   for (const [name, shape] of shapes) {
     const i = mainIndex(name);
     if (i < 0 && shape.headless) {
       // A headless Service needs no port: it gives the pods DNS names (Kompose allows this too).
       const service = ctx.project.services[name];
       const k8sName = ctx.names.claim('Service', toDns1035Label(name), `service "${name}"`, ctx.at(ctx.servicePath(service)));
-      services.push({ metadata: { name: k8sName, labels: ctx.objectLabels(name), ...(shape.annotations ? { annotations: shape.annotations } : {}) }, type: 'ClusterIP', headless: true, selector: ctx.selectorLabels(name), ports: [] });
+      services.push({ metadata: { name: k8sName, labels: ctx.objectLabels(name), ...(shape.annotations ? { annotations: shape.annotations } : {}) }, service: name, type: 'ClusterIP', headless: true, selector: ctx.selectorLabels(name), ports: [] });
       continue;
     }
     if (i < 0) {

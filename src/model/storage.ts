@@ -2,16 +2,18 @@
 //   named volume   → one PersistentVolumeClaim per volume, shared by every service that mounts it
 //   anonymous      → emptyDir            tmpfs → emptyDir with medium Memory
 //   bind mount     → by --bind-mounts: a file becomes a ConfigMap (mounted with subPath), a directory
-//                    an emptyDir, both with a warning saying what is lost
+//                    an emptyDir (or with configMap, a ConfigMap of its files), with a warning saying what is lost
+// --volumes can turn named volumes into emptyDirs, hostPaths or ConfigMaps instead (volume-modes.ts).
 
 import * as posixPath from 'node:path/posix';
 import type { ComposeService, ServiceVolume } from '../compose/types';
 import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
-import { displayPath, isInside } from './paths';
+import { displayPath, filesUnder, isInside } from './paths';
 import { DEFAULT_PVC_SIZE } from './options';
 import { secretOfFile } from './file-objects';
 import { sizeToQuantity } from './quantities';
+import { bindMountMode, namedVolumeChoice } from './volume-modes';
 import type { ClaimPlan, ConfigMapPlan, PodVolume, VolumeMount } from './plan';
 
 /** ConfigMaps hold at most 1 MiB; leave room for metadata. */
@@ -28,6 +30,10 @@ export interface PodStorage {
 export class SharedStorage {
   readonly claims = new Map<string, ClaimPlan>();
   readonly configMaps = new Map<string, ConfigMapPlan>();
+  /** Items (key → path) of directory ConfigMaps whose keys are not their file names. */
+  readonly directoryItems = new Map<string, KeyToPath[]>();
+  /** Named volumes whose --volumes conversion was reported already. */
+  readonly reportedVolumes = new Set<string>();
 }
 
 export function storageFor(service: ComposeService, ctx: PlanContext, shared: SharedStorage): PodStorage {
@@ -42,11 +48,16 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
     return name;
   };
   const mount = (m: VolumeMount) => mounts.push(m);
+  const mountBound = (v: ServiceVolume, bound: BoundMount | undefined) => {
+    if (!bound) return;
+    const name = uniqueVolumeName(bound.volumeName);
+    volumes.push({ name, source: bound.source });
+    mount({ name, mountPath: v.target, ...(v.read_only ? { readOnly: true } : {}), ...(bound.subPath ? { subPath: bound.subPath } : {}) });
+  };
 
   (service.volumes ?? []).forEach((v, i) => {
     const path = ctx.servicePath(service, 'volumes', i);
     const readOnly = v.read_only ? { readOnly: true } : {};
-    const subPath = v.volume?.subpath ? { subPath: v.volume.subpath } : {};
     switch (v.type) {
       case 'volume': {
         if (!v.source) {
@@ -55,11 +66,9 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
           mount({ name, mountPath: v.target, ...readOnly });
           return;
         }
-        const claimName = claimFor(v.source, ctx, shared, path);
-        const name = uniqueVolumeName(claimName);
-        volumes.push({ name, source: { kind: 'claim', claimName, ...readOnly } });
-        mount({ name, mountPath: v.target, ...readOnly, ...subPath });
-        rwo = true;
+        const bound = namedVolume(service, v, ctx, shared, path);
+        mountBound(v, bound);
+        if (bound?.source.kind === 'claim') rwo = true;
         return;
       }
       case 'tmpfs': {
@@ -69,14 +78,9 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
         mount({ name, mountPath: v.target });
         return;
       }
-      case 'bind': {
-        const bound = bindMount(service, v, ctx, shared, path);
-        if (!bound) return;
-        const name = uniqueVolumeName(bound.volumeName);
-        volumes.push({ name, source: bound.source });
-        mount({ name, mountPath: v.target, ...readOnly, ...(bound.subPath ? { subPath: bound.subPath } : {}) });
+      case 'bind':
+        mountBound(v, bindMount(service, v, ctx, shared, path));
         return;
-      }
       default:
         ctx.diags.warn('unsupported-volume-type', `volume type "${v.type}" has no Kubernetes equivalent; the mount at ${v.target} is dropped`, ctx.at(path));
     }
@@ -131,15 +135,27 @@ function claimFor(volume: string, ctx: PlanContext, shared: SharedStorage, path:
   return name;
 }
 
+/** A named volume: its claim, or what --volumes makes of it (volume-modes.ts). */
+function namedVolume(service: ComposeService, v: ServiceVolume, ctx: PlanContext, shared: SharedStorage, path: string): BoundMount | undefined {
+  const volume = v.source!;
+  const subPath = v.volume?.subpath ? { subPath: v.volume.subpath } : {};
+  const choice = namedVolumeChoice(volume, ctx, path, shared.reportedVolumes);
+  if (choice.kind === 'emptyDir') return { volumeName: volume, source: { kind: 'emptyDir', standsFor: `volume:${volume}` }, ...subPath };
+  // Docker mounts a bind volume's device as a bind mount; a subpath is a directory inside it.
+  if (choice.kind === 'bind') return bindMount(service, { ...v, type: 'bind', source: posixPath.join(choice.device, v.volume?.subpath ?? '') }, ctx, shared, path, choice.mode);
+  const claimName = claimFor(volume, ctx, shared, path);
+  return { volumeName: claimName, source: { kind: 'claim', claimName, ...(v.read_only ? { readOnly: true } : {}) }, ...subPath };
+}
+
 interface BoundMount {
   readonly volumeName: string;
   readonly source: PodVolume['source'];
   readonly subPath?: string;
 }
 
-function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, shared: SharedStorage, path: string): BoundMount | undefined {
+/** `mode`: the bind-mount mode, unless a named volume's own (--volumes) applies. */
+function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, shared: SharedStorage, path: string, mode = bindMountMode(ctx.options)): BoundMount | undefined {
   const source = v.source ?? '';
-  const mode = ctx.options.bindMounts ?? 'auto';
   const shown = displayPath(source, ctx.project.workingDir);
   if (mode === 'skip') {
     ctx.diags.note('bind-mount-skipped', `bind mount ${shown} → ${v.target} is skipped (--bind-mounts skip)`, { ...ctx.at(path), item: `${shown} → ${v.target}` });
@@ -153,8 +169,10 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
     });
     return { volumeName: `bind-${posixPath.basename(v.target)}`, source: { kind: 'hostPath', path: source } };
   }
-  const kind = mode === 'emptyDir' ? undefined : ctx.host.stat(source);
-  const secret = kind === 'file' ? secretOfFile(source, ctx) : undefined;
+  const kind = ctx.host.stat(source);
+  // --bind-mounts emptyDir: every bind mount, files too, becomes an emptyDir.
+  const asFile = kind === 'file' && mode !== 'emptyDir';
+  const secret = asFile ? secretOfFile(source, ctx) : undefined;
   if (secret !== undefined) {
     // A ConfigMap is readable by anyone who may read ConfigMaps: a secret's file never goes there.
     ctx.diags.warn('bind-mount-secret-file', `bind mount ${shown} → ${v.target} is the file of secret "${secret}" and is not put in a ConfigMap; the mount is left out`, {
@@ -163,9 +181,12 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
     });
     return undefined;
   }
-  if (kind === 'file') {
+  if (asFile) {
     const configMap = configMapForFile(source, ctx, shared, path);
     if (configMap) return { volumeName: configMap.name, source: { kind: 'configMap', configMapName: configMap.name }, subPath: configMap.key };
+  } else if (kind === 'directory' && mode === 'configMap') {
+    const configMap = configMapForDirectory(source, ctx, shared, path);
+    if (configMap) return { volumeName: configMap.name, source: { kind: 'configMap', configMapName: configMap.name, ...(configMap.items ? { items: configMap.items } : {}) } };
   } else if (mode === 'auto' && isInside(source, service.build?.context)) {
     ctx.diags.warn('bind-mount-build-context', `bind mount ${shown} → ${v.target} overlays the build context of "${service.name}" for live editing; it is left out, so the pod runs the files built into the image`, {
       ...ctx.at(path),
@@ -178,9 +199,9 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
   ctx.diags.warn('bind-mount-empty-dir', `bind mount of the host ${what} ${shown} becomes an empty emptyDir at ${v.target}: the host's files are not in the pod`, {
     ...ctx.at(path),
     item: `${shown} → ${v.target}`,
-    hint: 'bake the files into the image, or use a named volume, a config, or --bind-mounts hostPath',
+    hint: 'bake the files into the image, or use a named volume, a config, --bind-mounts configMap (the files in a ConfigMap) or --bind-mounts hostPath',
   });
-  return { volumeName: `bind-${posixPath.basename(v.target) || 'root'}`, source: { kind: 'emptyDir' } };
+  return { volumeName: `bind-${posixPath.basename(v.target) || 'root'}`, source: { kind: 'emptyDir', standsFor: `bind:${source}` } };
 }
 
 function configMapForFile(file: string, ctx: PlanContext, shared: SharedStorage, path: string): { name: string; key: string } | undefined {
@@ -193,15 +214,61 @@ function configMapForFile(file: string, ctx: PlanContext, shared: SharedStorage,
     ctx.diags.warn('bind-mount-binary', `bind-mounted file ${shown} is not UTF-8 text and cannot go into a ConfigMap`, { ...ctx.at(path), hint: 'bake it into the image' });
     return undefined;
   }
-  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIGMAP_BYTES) {
-    ctx.diags.warn('bind-mount-too-large', `bind-mounted file ${shown} is larger than a ConfigMap can hold (1 MiB)`, { ...ctx.at(path), hint: 'bake it into the image' });
+  const name = storeConfigMap(file, 'file', { [key]: text }, ctx, shared, path);
+  return name === undefined ? undefined : { name, key };
+}
+
+/** Names and keeps the ConfigMap made from a host file or directory; undefined (reported) when it is too large. */
+function storeConfigMap(source: string, what: 'file' | 'directory', data: Record<string, string>, ctx: PlanContext, shared: SharedStorage, path: string): string | undefined {
+  const shown = displayPath(source, ctx.project.workingDir);
+  if (Object.values(data).reduce((n, text) => n + Buffer.byteLength(text, 'utf8'), 0) > MAX_CONFIGMAP_BYTES) {
+    ctx.diags.warn('bind-mount-too-large', `bind-mounted ${what} ${shown} is larger than a ConfigMap can hold (1 MiB)`, { ...ctx.at(path), hint: 'bake it into the image' });
     return undefined;
   }
-  const relative = posixPath.relative(ctx.project.workingDir, file);
-  const wanted = toDns1123Label(relative.startsWith('..') ? posixPath.basename(file) : relative);
-  const name = ctx.names.claim('ConfigMap', wanted, `file ${shown}`, ctx.at(path));
-  shared.configMaps.set(file, { metadata: { name, labels: ctx.objectLabels() }, data: { [key]: text } });
-  return { name, key };
+  const relative = posixPath.relative(ctx.project.workingDir, source);
+  const wanted = toDns1123Label(relative.startsWith('..') || relative === '' ? posixPath.basename(source) : relative);
+  const name = ctx.names.claim('ConfigMap', wanted, `${what} ${shown}`, ctx.at(path));
+  shared.configMaps.set(source, { metadata: { name, labels: ctx.objectLabels() }, data });
+  return name;
+}
+
+type KeyToPath = { key: string; path: string };
+
+/**
+ * `--bind-mounts configMap`: a directory's files, subdirectories included, as one ConfigMap mounted
+ * in its place (read-only, as every ConfigMap volume is). A nested or renamed file gets an item
+ * mapping its key back to its path. Binary files and the files of secrets are left out (reported).
+ */
+function configMapForDirectory(dir: string, ctx: PlanContext, shared: SharedStorage, path: string): { name: string; items?: KeyToPath[] } | undefined {
+  const existing = shared.configMaps.get(dir);
+  if (existing) return { name: existing.metadata.name, ...(shared.directoryItems.has(dir) ? { items: shared.directoryItems.get(dir) } : {}) };
+  const shown = displayPath(dir, ctx.project.workingDir);
+  const files = filesUnder(dir, ctx.host);
+  if (!files) return undefined;
+  const data: Record<string, string> = {};
+  const items: KeyToPath[] = [];
+  const left: string[] = [];
+  for (const rel of files) {
+    const text = ctx.host.readFile(`${dir}/${rel}`);
+    const secret = secretOfFile(`${dir}/${rel}`, ctx);
+    if (text === undefined || text.includes('\u0000') || text.includes('\uFFFD') || secret !== undefined) {
+      left.push(secret !== undefined ? `${rel} (the file of secret "${secret}")` : rel);
+      continue;
+    }
+    let key = toConfigMapKey(rel).replace(/^\.\./, '_.');
+    for (let n = 2; key in data; n++) key = `${toConfigMapKey(rel)}_${n}`;
+    data[key] = text;
+    items.push({ key, path: rel });
+  }
+  if (left.length) {
+    ctx.diags.warn('bind-mount-left-out', `bind-mounted directory ${shown}: ${left.join(', ')} ${left.length === 1 ? 'is' : 'are'} not UTF-8 text or a secret's file, and left out of its ConfigMap`, { ...ctx.at(path), hint: 'bake binary files into the image; mount secrets with secrets:' });
+  }
+  const name = storeConfigMap(dir, 'directory', data, ctx, shared, path);
+  if (name === undefined) return undefined;
+  // Without items every key is a file of the same name; items are needed once one differs.
+  if (!items.some((i) => i.key !== i.path)) return { name };
+  shared.directoryItems.set(dir, items);
+  return { name, items };
 }
 
 /** ConfigMap keys allow [-._a-zA-Z0-9]. */

@@ -50,7 +50,9 @@ function controllerWorkload(service: ComposeService, ctx: PlanContext, pod: PodP
     awaitedForCompletion: awaitedForCompletion(service.name, ctx.project),
   });
   reportChoice(service, choice, ctx);
-  const name = ctx.names.claim(choice.kind, toDns1123Label(service.name), `service "${service.name}"`, ctx.at(ctx.servicePath(service)));
+  // A service group's members all plan the group's workload; the host's is kept (service-groups.ts).
+  const group = ctx.groupOf(service.name);
+  const name = ctx.names.claim(choice.kind, toDns1123Label(group ?? service.name), group !== undefined ? `service group "${group}"` : `service "${service.name}"`, ctx.at(ctx.servicePath(service)));
   const replicas = checkedReplicas(service, ctx);
   const placement = placementOf(service, ctx);
   const base = {

@@ -1,4 +1,5 @@
-// Manifests → one multi-document YAML stream, ordered for `kubectl apply -f -`.
+// Manifests → one multi-document YAML stream, ordered for `kubectl apply -f -`, or (`-j`, Kompose's
+// flag) one JSON `List`; and the file name of each manifest for `-o DIR`.
 
 import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
 
@@ -72,8 +73,24 @@ export function toYamlStream(manifests: readonly Manifest[]): string {
   return manifests.map(manifestToYaml).join('---\n');
 }
 
-/** `06-deployment-web.yaml`: the prefix keeps `kubectl apply -f DIR` in dependency order. */
-export function manifestFileName(m: Manifest): string {
+/** How manifests are written: YAML, or JSON with `-j`. */
+export type Encoding = 'yaml' | 'json';
+
+/** One object (a manifest, a kustomization, a patch) as a file's text. */
+export function encode(value: unknown, encoding: Encoding): string {
+  return encoding === 'json' ? JSON.stringify(value, null, 2) + '\n' : manifestToYaml(value as Manifest);
+}
+
+/**
+ * The `kubectl apply -f -` input: the YAML stream, or one `v1` `List` (what `kubectl get -o json`
+ * prints and Kompose's `-j --stdout` writes), whose items kubectl applies in order.
+ */
+export function toStream(manifests: readonly Manifest[], encoding: Encoding): string {
+  return encoding === 'json' ? encode({ apiVersion: 'v1', kind: 'List', items: manifests }, 'json') : toYamlStream(manifests);
+}
+
+/** `06-deployment-web.yaml` (or `.json`): the prefix keeps `kubectl apply -f DIR` in dependency order. */
+export function manifestFileName(m: Manifest, { encoding = 'yaml' }: { encoding?: Encoding } = {}): string {
   const rank = String(kindRank(m.kind)).padStart(2, '0');
-  return `${rank}-${m.kind.toLowerCase()}-${m.metadata.name}.yaml`;
+  return `${rank}-${m.kind.toLowerCase()}-${m.metadata.name}.${encoding}`;
 }

@@ -4,11 +4,13 @@
 //   namespace, labels, annotations → kustomize's own `namespace`, `labels`, `commonAnnotations`
 //   objects only the environment has (HPA, PDB, Namespace) → resources of the overlay
 //   every other difference (replicas, resources, storage) → a JSON patch per object
+// With `-j` the resources and patches are .json files; kustomization.yaml stays YAML, the only
+// name kustomize looks for (JSON is YAML to kustomize, so it reads the rest as they are).
 // Kustomize applies patches before those transformers, so each patch is computed against the
 // environment's object with the transformers' work taken out.
 
 import type { Labels } from '../model/plan';
-import { manifestFileName, manifestToYaml, type Manifest } from './emit';
+import { encode, manifestFileName, manifestToYaml, type Encoding, type Manifest } from './emit';
 import { jsonDiff } from './json-diff';
 
 export interface KustomizeVariant {
@@ -31,10 +33,10 @@ const keyOf = (m: Manifest) => `${m.kind}/${m.metadata.name}`;
 const toYaml = (v: unknown) => manifestToYaml(v as Manifest);
 
 /** Relative path → file content, for writeDirectoryAtomically(). */
-export function kustomizeFiles(base: KustomizeBase, variants: readonly KustomizeVariant[]): Map<string, string> {
+export function kustomizeFiles(base: KustomizeBase, variants: readonly KustomizeVariant[], encoding: Encoding = 'yaml'): Map<string, string> {
   const files = new Map<string, string>();
-  const baseNames = base.manifests.map(manifestFileName);
-  base.manifests.forEach((m, i) => files.set(`base/${baseNames[i]}`, toYaml(m)));
+  const baseNames = base.manifests.map((m) => manifestFileName(m, { encoding }));
+  base.manifests.forEach((m, i) => files.set(`base/${baseNames[i]}`, encode(m, encoding)));
   files.set('base/kustomization.yaml', toYaml({ ...KUSTOMIZATION, resources: baseNames }));
   const byKey = new Map(base.manifests.map((m) => [keyOf(m), m]));
 
@@ -49,15 +51,15 @@ export function kustomizeFiles(base: KustomizeBase, variants: readonly Kustomize
       const wanted = withoutTransforms(m, v, setsNamespace);
       const from = byKey.get(keyOf(m));
       if (!from) {
-        const name = manifestFileName(m);
-        files.set(`${dir}/${name}`, toYaml(wanted));
+        const name = manifestFileName(m, { encoding });
+        files.set(`${dir}/${name}`, encode(wanted, encoding));
         resources.push(name);
         continue;
       }
       const ops = jsonDiff(from, wanted);
       if (ops.length === 0) continue;
-      const name = `patch-${m.kind.toLowerCase()}-${m.metadata.name}.yaml`;
-      files.set(`${dir}/${name}`, toYaml(ops));
+      const name = `patch-${m.kind.toLowerCase()}-${m.metadata.name}.${encoding}`;
+      files.set(`${dir}/${name}`, encode(ops, encoding));
       patches.push({ path: name, target: { kind: m.kind, name: m.metadata.name } });
     }
     for (const m of base.manifests) {

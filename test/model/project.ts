@@ -14,6 +14,7 @@ export const FILE = `${DIR}/compose.yaml`;
 export interface ProjectSpec {
   readonly services: Record<string, Omit<ComposeService, 'name'>>;
   readonly volumes?: Record<string, Record<string, unknown>>;
+  readonly secrets?: Record<string, Record<string, unknown>>;
   readonly options?: ConversionOptions;
   /** Files on the in-memory host, relative to /project. */
   readonly files?: Record<string, string>;
@@ -31,7 +32,7 @@ export function contextFor(spec: ProjectSpec): PlanContext {
     services,
     volumes: spec.volumes ?? {},
     networks: {},
-    secrets: {},
+    secrets: spec.secrets ?? {},
     configs: {},
     extensions: {},
     sourceMap,

@@ -104,7 +104,7 @@ describe('bind mounts (--bind-mounts auto)', () => {
       files: { 'prometheus/prometheus.yml': 'global: {}\n' },
       lines: { 'services.prom.volumes[0]': 8 },
     });
-    expect(pods.prom.volumes).toEqual([{ name: 'bind-prometheus', source: { kind: 'emptyDir' } }]);
+    expect(pods.prom.volumes).toEqual([{ name: 'bind-prometheus', source: { kind: 'emptyDir', standsFor: 'bind:/project/prometheus' } }]);
     expect(ctx.diags.list).toEqual([
       expect.objectContaining({
         code: 'bind-mount-empty-dir',
@@ -149,7 +149,7 @@ describe('--bind-mounts modes', () => {
 
   it('emptyDir: even a file becomes an emptyDir', () => {
     const { pods, shared, ctx } = storage(spec('emptyDir'));
-    expect(pods.a.volumes[0].source).toEqual({ kind: 'emptyDir' });
+    expect(pods.a.volumes[0].source).toEqual({ kind: 'emptyDir', standsFor: 'bind:/project/app.conf' });
     expect(shared.configMaps.size).toBe(0);
     expect(ctx.diags.list.map((d) => d.code)).toEqual(['bind-mount-empty-dir']);
   });

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { KIND_ORDER, manifestFileName, sortManifests, toYamlStream, type Manifest } from '../../src/output/emit';
+import { KIND_ORDER, manifestFileName, sortManifests, toStream, toYamlStream, type Manifest } from '../../src/output/emit';
 
 const m = (kind: string, name: string, apiVersion = 'v1'): Manifest => ({ apiVersion, kind, metadata: { name } });
 
@@ -81,5 +81,29 @@ describe('manifestFileName', () => {
     expect(names[0]).toMatch(/^\d\d-deployment-web\.yaml$/);
     expect(names[2]).toBe('00-namespace-ns.yaml');
     expect([...names].sort()).toEqual([names[2], names[1], names[0]]);
+  });
+});
+
+describe('-j: JSON', () => {
+  const manifests = [m('Service', 'db'), { ...m('ConfigMap', 'c'), data: { on: 'off', n: '0123' } }];
+
+  it('writes one v1 List holding the manifests in apply order', () => {
+    expect(JSON.parse(toStream(manifests, 'json'))).toEqual({ apiVersion: 'v1', kind: 'List', items: manifests });
+  });
+
+  it('keeps strings strings, with no quoting to think of', () => {
+    expect(toStream(manifests, 'json')).toContain('"on": "off"');
+  });
+
+  it('writes the same text twice', () => {
+    expect(toStream(manifests, 'json')).toBe(toStream(JSON.parse(JSON.stringify(manifests)), 'json'));
+  });
+
+  it('names files .json', () => {
+    expect(manifestFileName(m('Service', 'db'), { encoding: 'json' })).toBe('07-service-db.json');
+  });
+
+  it('writes YAML when asked for YAML, as before', () => {
+    expect(toStream(manifests, 'yaml')).toBe(toYamlStream(manifests));
   });
 });
