@@ -11,11 +11,10 @@ import { toDns1123Label } from './names';
 import { displayPath, isInside } from './paths';
 import { DEFAULT_PVC_SIZE } from './options';
 import { secretOfFile } from './file-objects';
+import { subPathProblem } from './kube-rules';
+import { isText, toObjectKey, tooLargeForObject } from './objects';
 import { sizeToQuantity } from './quantities';
 import type { ClaimPlan, ConfigMapPlan, PodVolume, VolumeMount } from './plan';
-
-/** ConfigMaps hold at most 1 MiB; leave room for metadata. */
-const MAX_CONFIGMAP_BYTES = 1_000_000;
 
 export interface PodStorage {
   readonly volumes: readonly PodVolume[];
@@ -47,6 +46,11 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
     const path = ctx.servicePath(service, 'volumes', i);
     const readOnly = v.read_only ? { readOnly: true } : {};
     const subPath = v.volume?.subpath ? { subPath: v.volume.subpath } : {};
+    const badSubPath = v.volume?.subpath ? subPathProblem(v.volume.subpath) : undefined;
+    if (badSubPath) {
+      ctx.diags.error('invalid-value', `subpath ${JSON.stringify(v.volume!.subpath)} ${badSubPath}`, { ...ctx.at(`${path}.volume.subpath`), hint: 'docker refuses it too: name a directory inside the volume' });
+      return;
+    }
     switch (v.type) {
       case 'volume': {
         if (!v.source) {
@@ -181,28 +185,24 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
 }
 
 function configMapForFile(file: string, ctx: PlanContext, shared: SharedStorage, path: string): { name: string; key: string } | undefined {
-  const key = toConfigMapKey(posixPath.basename(file));
+  const key = toObjectKey(posixPath.basename(file));
   const existing = shared.configMaps.get(file);
   if (existing) return { name: existing.metadata.name, key };
   const text = ctx.host.readFile(file);
   const shown = displayPath(file, ctx.project.workingDir);
-  if (text === undefined || text.includes('\u0000') || text.includes('\uFFFD')) {
+  if (text === undefined || !isText(text)) {
     ctx.diags.warn('bind-mount-binary', `bind-mounted file ${shown} is not UTF-8 text and cannot go into a ConfigMap`, { ...ctx.at(path), hint: 'bake it into the image' });
     return undefined;
   }
-  if (Buffer.byteLength(text, 'utf8') > MAX_CONFIGMAP_BYTES) {
-    ctx.diags.warn('bind-mount-too-large', `bind-mounted file ${shown} is larger than a ConfigMap can hold (1 MiB)`, { ...ctx.at(path), hint: 'bake it into the image' });
+  const tooLarge = tooLargeForObject({ [key]: text }, 'ConfigMap', `bind-mounted file ${shown}`);
+  if (tooLarge) {
+    ctx.diags.warn('bind-mount-too-large', `${tooLarge}; the mount is left out`, { ...ctx.at(path), hint: 'COPY the file into the image in its Dockerfile, or put it on a volume' });
     return undefined;
   }
   const relative = posixPath.relative(ctx.project.workingDir, file);
   const wanted = toDns1123Label(relative.startsWith('..') ? posixPath.basename(file) : relative);
   const name = ctx.names.claim('ConfigMap', wanted, `file ${shown}`, ctx.at(path));
-  shared.configMaps.set(file, { metadata: { name, labels: ctx.objectLabels() }, data: { [key]: text } });
+  shared.configMaps.set(file, { metadata: { name, labels: ctx.objectLabels() }, data: { [key]: text }, origin: path });
   return { name, key };
-}
-
-/** ConfigMap keys allow [-._a-zA-Z0-9]. */
-function toConfigMapKey(name: string): string {
-  return name.replace(/[^-._a-zA-Z0-9]/g, '_') || 'file';
 }
 
