@@ -45,10 +45,11 @@ export function durationAt(value: unknown, ctx: PlanContext, path: string): numb
  * Milliseconds → whole seconds for a Kubernetes field, rounding up (a shorter wait would be stricter
  * than compose's) and to at least `min`; warns when the value changes.
  */
-export function toWholeSeconds(ms: number, ctx: PlanContext, path: string, field: string, min = 0): number {
-  const seconds = Math.max(min, Math.ceil(ms / 1000 - 1e-9));
+export function toWholeSeconds(ms: number, ctx: PlanContext, path: string, field: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const seconds = Math.min(max, Math.max(min, Math.ceil(ms / 1000 - 1e-9)));
   if (seconds * 1000 !== ms) {
-    ctx.diags.warn('duration-rounded', `${formatMs(ms)} becomes ${field}: ${seconds} (Kubernetes counts whole seconds${min > 0 ? `, at least ${min}` : ''})`, ctx.at(path));
+    const bound = ms / 1000 > max ? `, at most ${max}` : min > 0 ? `, at least ${min}` : '';
+    ctx.diags.warn('duration-rounded', `${formatMs(ms)} becomes ${field}: ${seconds} (Kubernetes counts whole seconds${bound})`, ctx.at(path));
   }
   return seconds;
 }
