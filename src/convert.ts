@@ -1,12 +1,13 @@
 // convert(): compose files in, Kubernetes manifests and diagnostics out. Pure: every outside read
 // goes through the Host, every problem into the diagnostics.
 
+import { checkClientApplySize } from './apply-size';
 import type { ComposeProject } from './compose/types';
-import type { Diagnostic } from './diagnostics';
+import { Diagnostics, type Diagnostic } from './diagnostics';
 import type { AppPlan } from './model/plan';
 import { synthesize } from './build/synth';
 import { toYamlStream, type Manifest } from './output/emit';
-import { planCompose, type ConvertInput } from './plan-compose';
+import { finish, planCompose, type ConvertInput } from './plan-compose';
 
 export type { ConvertInput } from './plan-compose';
 
@@ -24,9 +25,15 @@ export interface ConvertResult {
 }
 
 export function convertWithHost(input: ConvertInput): ConvertResult {
-  const { plan, project, diagnostics, sources } = planCompose(input);
-  if (!plan) return { ok: false, manifests: [], yaml: '', diagnostics, sources, project };
+  const planned = planCompose(input);
+  const { plan, project, sources } = planned;
+  if (!plan || !project) return { ok: false, manifests: [], yaml: '', diagnostics: planned.diagnostics, sources, project };
   const manifests = synthesize(plan);
+  // Sizes are known once the objects are: checked on the manifests as they will be applied.
+  const sized = new Diagnostics();
+  checkClientApplySize(manifests, plan, project, sized);
+  const diagnostics = [...planned.diagnostics, ...finish(sized, input.strict)];
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, manifests: [], yaml: '', diagnostics, sources, project };
   return { ok: true, manifests, yaml: toYamlStream(manifests), diagnostics, sources, project, plan };
 }
 

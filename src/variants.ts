@@ -1,6 +1,7 @@
 // One compose project, several environments: load and plan once, then scale the plan per
 // environment (scalePlan is pure). Gives the environment-free base too, for Kustomize output.
 
+import { checkClientApplySize } from './apply-size';
 import { synthesize } from './build/synth';
 import { Diagnostics, type Diagnostic } from './diagnostics';
 import type { AppPlan } from './model/plan';
@@ -44,13 +45,21 @@ export function convertVariants(input: Omit<ConvertInput, 'environment'> & { rea
     scaled.push({ name: environment.name, plan });
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, variants: [], diagnostics, sources };
-  return {
-    ok: true,
-    base: { name: 'base', plan: planned.plan, manifests: synthesize(planned.plan) },
-    variants: scaled.map(({ name, plan }) => ({ name, plan, manifests: synthesize(plan) })),
-    diagnostics,
-    sources,
-  };
+  const base = { name: 'base', plan: planned.plan, manifests: synthesize(planned.plan) };
+  const variants = scaled.map(({ name, plan }) => ({ name, plan, manifests: synthesize(plan) }));
+  // Sizes once the objects are known; an environment's own labels and annotations can add to them.
+  for (const v of [base, ...variants]) {
+    const sized = new Diagnostics();
+    checkClientApplySize(v.manifests, v.plan, planned.project, sized);
+    for (const d of finish(sized, input.strict)) {
+      const own = v === base ? d : { ...d, message: `environment ${v.name}: ${d.message}` };
+      if (seen.has(key(d)) || seen.has(key(own))) continue;
+      diagnostics.push(own);
+      seen.add(key(own));
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, variants: [], diagnostics, sources };
+  return { ok: true, base, variants, diagnostics, sources };
 }
 
 function key(d: Diagnostic): string {

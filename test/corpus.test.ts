@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli';
 import { parseAllDocuments } from 'yaml';
 import { kubeValidate, kubeValidateUnavailable, SHARED } from './helpers';
-import { announcedExternal, invariantProblems, type Doc } from './k8s-invariants';
+import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 
 const CORPUS = path.join(SHARED, 'corpus', 'awesome-compose');
 const COMPOSE_NAMES = new Set(['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml']);
@@ -48,7 +48,7 @@ describe.skipIf(corpusMissing !== undefined)(`awesome-compose corpus ${corpusMis
     outputs.set(file, stdout);
     // What kubectl's validation does not check: names, port names, selectors, references.
     const docs = parseAllDocuments(stdout).map((d) => (d as { toJS(): Doc }).toJS());
-    expect(invariantProblems(docs, announcedExternal(stderr))).toEqual([]);
+    expect(invariantProblems(docs, announcedObjects(stderr))).toEqual([]);
   });
 
   const unavailable = kubeValidateUnavailable();

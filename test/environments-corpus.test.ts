@@ -1,6 +1,7 @@
 // Environments over real projects: every compose file of ../shared/corpus/awesome-compose converts
-// with --env prod and with the qa.yaml fixture preset, kubectl accepts every output, and the prod
-// Kustomize overlay of each builds to exactly what `convert --env prod` gives.
+// with --env prod and with the qa.yaml fixture preset, keeping every rule of k8s-invariants.ts;
+// kubectl accepts every output, and the prod Kustomize overlay of each builds to exactly what
+// `convert --env prod` gives.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED, runCli } from './helpers';
+import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 
 const CORPUS = path.join(SHARED, 'corpus', 'awesome-compose');
 const QA = path.join(ROOT, 'test', 'fixtures', 'environments', 'qa.yaml');
@@ -36,6 +38,8 @@ describe.skipIf(missing !== undefined)(`environments over the awesome-compose co
     for (const [env, spec] of [['prod', 'prod'], ['qa', QA]]) {
       const r = await cli(cwd, 'convert', '-f', path.basename(file), '--env', spec);
       expect(r.code, r.stderr).toBe(0);
+      // What kubectl's validation does not check, the API server's value rules included.
+      expect(invariantProblems(parseAllDocuments(r.stdout).map((d) => d.toJS() as Doc), announcedObjects(r.stderr))).toEqual([]);
       outputs.set(`${file}-${env}`, r.stdout);
     }
   });

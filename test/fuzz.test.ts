@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED, runCli } from './helpers';
 import { hugeCompose, mutate, rng } from './hardening/mutate';
-import { announcedExternal, invariantProblems, type Doc } from './k8s-invariants';
+import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
 const CASES = Number(process.env.FUZZ_CASES ?? 200);
@@ -75,7 +75,7 @@ function outputProblems(o: Outcome): string[] {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${where}.${k}`);
   };
   for (const d of docs) walk(d, `${d.kind}/${d.metadata?.name}`);
-  return [...invariantProblems(docs, announcedExternal(o.stderr)), ...numbers];
+  return [...invariantProblems(docs, announcedObjects(o.stderr)), ...numbers];
 }
 
 const describeOutcome = (name: string, text: string, o: Outcome, why: string) =>

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { announcedExternal, invariantProblems, type Doc } from './k8s-invariants';
+import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 import { ROOT } from './helpers';
 
 function goldens(): string[] {
@@ -44,7 +44,7 @@ describe('the invariant checker', () => {
     const d = deployment({ app: 'web' });
     d.spec.template.spec.volumes = [{ name: 'cert', secret: { secretName: 'tls-cert' } }];
     expect(invariantProblems([d])).toEqual(['Deployment/web: Secret "tls-cert" is not in the output']);
-    const announced = announcedExternal('x.yaml:1:1: warning [external-secret] secrets.tls: the Secret "tls-cert" (key "tls") is referenced, not created\n');
+    const announced = announcedObjects('x.yaml:1:1: warning [external-secret] secrets.tls: the Secret "tls-cert" (key "tls") is referenced, not created\n');
     expect(invariantProblems([d], announced)).toEqual([]);
   });
 
@@ -62,11 +62,33 @@ describe('the invariant checker', () => {
   });
 });
 
+describe('the server rules of the invariant checker', () => {
+  const pod = (spec: Record<string, unknown>): Doc => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'x' }], ...spec } } },
+  });
+
+  it('find a nameserver that is not an IP address and a host alias with "_"', () => {
+    expect(invariantProblems([pod({ dnsPolicy: 'None', dnsConfig: { nameservers: ['my.resolvers.ip.addr'] }, hostAliases: [{ ip: '10.0.0.5', hostnames: ['my_db'] }] })])).toEqual([
+      'Deployment/web nameserver "my.resolvers.ip.addr": must be a valid IP address, such as 10.9.8.7 or 2001:db8::ffff',
+      'Deployment/web hostAlias "my_db": must be a lowercase RFC 1123 subdomain: lowercase letters, digits, "-" and ".", starting and ending with a letter or digit',
+    ]);
+  });
+
+  it('find a ConfigMap over 1 MiB, which is also too large for client-side apply unless announced', () => {
+    const big: Doc = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'big' }, data: { f: 'a'.repeat(1_048_577) } };
+    expect(invariantProblems([big], new Set(['ConfigMap/big']))).toEqual(['ConfigMap/big data: 1048577 bytes, over 1048576']);
+    expect(invariantProblems([big])).toHaveLength(2);
+  });
+});
+
 describe.each(goldens())('%s', (file) => {
   it('keeps the rules kubectl does not check', () => {
     // expected.k8s.yaml ↔ expected.diagnostics.txt, expected.prod.k8s.yaml ↔ expected.prod.diagnostics.txt
     const diagnostics = path.join(ROOT, file.replace(/\.k8s\.yaml$/, '.diagnostics.txt'));
-    const external = announcedExternal(fs.existsSync(diagnostics) ? fs.readFileSync(diagnostics, 'utf8') : '');
+    const external = announcedObjects(fs.existsSync(diagnostics) ? fs.readFileSync(diagnostics, 'utf8') : '');
     expect(invariantProblems(parse(fs.readFileSync(path.join(ROOT, file), 'utf8')), external)).toEqual([]);
   });
 });

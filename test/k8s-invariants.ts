@@ -1,14 +1,13 @@
 // Rules a manifest set must keep that kubectl's client-side validation does not check (see the
 // kube-validate header): name syntax, port-name length, selectors that select something, references
-// to claims/ConfigMaps/Secrets that exist, unique names. The API server or the pods would fail on them.
+// to claims/ConfigMaps/Secrets that exist, unique names, and every value rule of the API server
+// (k8s-server-rules.ts, over src/model/kube-rules.ts). The API server or the pods would fail on them.
+
+import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, portNameProblem } from '../src/model/kube-rules';
+import { serverProblems } from './k8s-server-rules';
 
 export type Doc = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [k: string]: any };
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
 function podTemplate(d: Doc): any | undefined {
@@ -19,30 +18,31 @@ function podTemplate(d: Doc): any | undefined {
 function checkPortName(name: unknown, where: string, problems: string[]): void {
   if (name === undefined) return;
   const s = String(name);
-  if (s.length > 15 || !IANA_SVC_NAME.test(s) || !/[a-z]/.test(s) || s.includes('--')) problems.push(`${where}: port name "${s}" is not an IANA service name of at most 15 characters`);
+  if (portNameProblem(s)) problems.push(`${where}: port name "${s}" is not an IANA service name of at most 15 characters`);
 }
 
 /**
- * Objects the diagnostics announce as referenced but not created (external volumes, secrets,
- * configs): `Kind/name`. A reference to anything else missing from the output is a bug.
+ * Objects the diagnostics announce: referenced but not created (external volumes, secrets, configs),
+ * or too large for client-side `kubectl apply`: `Kind/name`. A reference to anything else missing
+ * from the output, or an unannounced object over the apply limit, is a bug.
  */
-export function announcedExternal(diagnostics: string): Set<string> {
+export function announcedObjects(diagnostics: string): Set<string> {
   const out = new Set<string>();
   for (const line of diagnostics.split('\n')) {
-    if (!/not created/.test(line)) continue;
-    for (const m of line.matchAll(/(Secret|ConfigMap|PersistentVolumeClaim) "([^"]+)"/g)) out.add(`${m[1]}/${m[2]}`);
+    if (!/not created|\[client-apply-too-large\]/.test(line)) continue;
+    for (const m of line.matchAll(/\b([A-Z][A-Za-z]+) "([^"]+)"/g)) out.add(`${m[1]}/${m[2]}`);
   }
   return out;
 }
 
 /** Every broken rule, as readable lines; empty when the set is fine. */
-export function invariantProblems(docs: readonly Doc[], external: ReadonlySet<string> = new Set()): string[] {
+export function invariantProblems(docs: readonly Doc[], announced: ReadonlySet<string> = new Set()): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   const byKind = (kind: string) => {
     const names = new Set(docs.filter((d) => d.kind === kind).map((d) => `${d.metadata.namespace ?? ''}/${d.metadata.name}`));
     // An announced external object exists in every namespace as far as this check goes.
-    return { has: (key: string) => names.has(key) || external.has(`${kind}/${key.slice(key.indexOf('/') + 1)}`) };
+    return { has: (key: string) => names.has(key) || announced.has(`${kind}/${key.slice(key.indexOf('/') + 1)}`) };
   };
   const claims = byKind('PersistentVolumeClaim');
   const configMaps = byKind('ConfigMap');
@@ -57,13 +57,10 @@ export function invariantProblems(docs: readonly Doc[], external: ReadonlySet<st
     seen.add(key);
 
     const name = d.metadata.name;
-    if (d.kind === 'Service' ? !DNS1035_LABEL.test(name) || name.length > 63 : !DNS1123_SUBDOMAIN.test(name) || name.length > 253) {
+    if (d.kind === 'Service' ? dns1035LabelProblem(name) : dns1123SubdomainProblem(name)) {
       problems.push(`${id}: name is not a valid ${d.kind === 'Service' ? 'DNS-1035 label' : 'DNS-1123 subdomain'}`);
     }
     if (WORKLOADS.has(d.kind) && name.length > 63) problems.push(`${id}: workload name longer than 63 characters`);
-    for (const [k, v] of Object.entries(d.metadata.labels ?? {})) {
-      if (String(v).length > 63 || !LABEL_VALUE.test(String(v))) problems.push(`${id}: label ${k}="${v}" is not a valid label value`);
-    }
 
     if (d.kind === 'Service') {
       const ports: any[] = d.spec?.ports ?? [];
@@ -97,7 +94,7 @@ export function invariantProblems(docs: readonly Doc[], external: ReadonlySet<st
     for (const t of d.kind === 'StatefulSet' ? (d.spec?.volumeClaimTemplates ?? []) : []) volumes.set(t.metadata.name, { name: t.metadata.name });
     for (const v of spec.volumes ?? []) {
       if (volumes.has(v.name)) problems.push(`${id}: pod volume "${v.name}" defined twice`);
-      if (!DNS1123_LABEL.test(v.name) || v.name.length > 63) problems.push(`${id}: pod volume name "${v.name}" is not a DNS-1123 label`);
+      if (dns1123LabelProblem(v.name)) problems.push(`${id}: pod volume name "${v.name}" is not a DNS-1123 label`);
       volumes.set(v.name, v);
       if (v.persistentVolumeClaim && !claims.has(`${ns}/${v.persistentVolumeClaim.claimName}`)) problems.push(`${id}: claim "${v.persistentVolumeClaim.claimName}" is not in the output`);
       if (v.configMap && !configMaps.has(`${ns}/${v.configMap.name}`)) problems.push(`${id}: ConfigMap "${v.configMap.name}" is not in the output`);
@@ -108,7 +105,7 @@ export function invariantProblems(docs: readonly Doc[], external: ReadonlySet<st
       const cid = `${id} container ${c.name}`;
       if (containerNames.has(c.name)) problems.push(`${cid}: container name used twice in the pod`);
       containerNames.add(c.name);
-      if (!DNS1123_LABEL.test(c.name) || c.name.length > 63) problems.push(`${cid}: name is not a DNS-1123 label`);
+      if (dns1123LabelProblem(c.name)) problems.push(`${cid}: name is not a DNS-1123 label`);
       const mountPaths = new Set<string>();
       for (const m of c.volumeMounts ?? []) {
         if (!volumes.has(m.name)) problems.push(`${cid}: mounts undefined volume "${m.name}"`);
@@ -127,5 +124,5 @@ export function invariantProblems(docs: readonly Doc[], external: ReadonlySet<st
       }
     }
   }
-  return problems;
+  return [...problems, ...serverProblems(docs, podTemplate, announced)];
 }

@@ -6,11 +6,9 @@ import * as posixPath from 'node:path/posix';
 import { DotenvError, parseDotenv } from '../compose/dotenv';
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
+import { annotationKeyProblem, LIMITS, qualifiedNameProblem } from './kube-rules';
 import { toLabelValue } from './names';
 import type { Labels } from './plan';
-
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** A valid qualified name (`[prefix/]name`) for a label or annotation key, as close to `key` as possible. */
 export function toQualifiedName(key: string): string {
@@ -23,11 +21,10 @@ export function toQualifiedName(key: string): string {
 }
 
 export function isQualifiedName(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const name = slash < 0 ? key : key.slice(slash + 1);
-  const prefix = slash < 0 ? undefined : key.slice(0, slash);
-  return name.length <= 63 && NAME.test(name) && (prefix === undefined || (prefix.length <= 253 && PREFIX.test(prefix)));
+  return qualifiedNameProblem(key) === undefined;
 }
+
+const size = (s: string) => Buffer.byteLength(s, 'utf8');
 
 export interface ServiceMetadata {
   /** On the workload and on its pod template. */
@@ -38,13 +35,27 @@ export interface ServiceMetadata {
 
 export function metadataOf(service: ComposeService, ctx: PlanContext): ServiceMetadata {
   const annotations: Record<string, string> = {};
+  let annotationTotal = 0;
   const put = (out: Record<string, string>, key: string, value: string, path: string, what: string) => {
-    const k = isQualifiedName(key) ? key : toQualifiedName(key);
+    const valid = out === annotations ? !annotationKeyProblem(key) : isQualifiedName(key);
+    const k = valid ? key : toQualifiedName(key);
     if (k !== key) {
       ctx.diags.warn('invalid-metadata-key', `${what} key "${key}" is not a valid Kubernetes key; written as "${k}"`, {
         ...ctx.at(path),
         hint: 'keys are [prefix/]name: name ≤ 63 characters of letters, digits, "-", "_", "." (prefix a DNS subdomain)',
       });
+    }
+    if (out === annotations) {
+      // ValidateAnnotationsSize: an object's annotations hold at most 256 KiB, keys and values together.
+      const total = annotationTotal - (k in out ? size(k) + size(out[k]) : 0) + size(k) + size(value);
+      if (total > LIMITS.annotationBytes) {
+        ctx.diags.warn('annotations-too-large', `${what} "${key}" is left out: with it the annotations would hold ${total.toLocaleString('en-US')} bytes, over the ${LIMITS.annotationBytes.toLocaleString('en-US')} the API server allows`, {
+          ...ctx.at(path),
+          hint: 'keep large values in a config file (configs:) instead of labels',
+        });
+        return;
+      }
+      annotationTotal = total;
     }
     out[k] = value;
   };

@@ -3,6 +3,7 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
+import { envVarNameProblem } from './kube-rules';
 import { toDns1123Label } from './names';
 import { displayPath } from './paths';
 import type { Container, ContainerPort, EnvVar, VolumeMount } from './plan';
@@ -29,9 +30,20 @@ export function imageOf(service: ComposeService, ctx: PlanContext): string {
   return image;
 }
 
+/**
+ * Whether Kubernetes takes `name` as an environment variable name (IsRelaxedEnvVarName); docker takes
+ * any, so one it does not is reported at `path` and left out.
+ */
+export function isEnvName(name: string, ctx: PlanContext, path: string): boolean {
+  const problem = envVarNameProblem(name);
+  if (problem) ctx.diags.warn('invalid-env-name', `environment variable ${JSON.stringify(name)} is left out: a Kubernetes variable name ${problem}`, { ...ctx.at(path), hint: 'rename it to ASCII letters, digits and "_"' });
+  return !problem;
+}
+
 export function envOf(service: ComposeService, ctx: PlanContext): EnvVar[] {
   const env: EnvVar[] = [];
   for (const [name, value] of Object.entries(service.environment ?? {})) {
+    if (!isEnvName(name, ctx, ctx.servicePath(service, 'environment', name))) continue;
     // A pass-through entry (`environment: [NAME]`) whose variable is unset: docker compose leaves it
     // out of the container too (compose-go #654), so this is a note, not a loss.
     if (value === null) {

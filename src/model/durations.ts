@@ -43,12 +43,16 @@ export function durationAt(value: unknown, ctx: PlanContext, path: string): numb
 
 /**
  * Milliseconds → whole seconds for a Kubernetes field, rounding up (a shorter wait would be stricter
- * than compose's) and to at least `min`; notes when the value changes.
+ * than compose's) and to at least `min` (a note); a value above `max` is cut to it (a warning: the timing differs).
  */
-export function toWholeSeconds(ms: number, ctx: PlanContext, path: string, field: string, min = 0): number {
-  const seconds = Math.max(min, Math.ceil(ms / 1000 - 1e-9));
+export function toWholeSeconds(ms: number, ctx: PlanContext, path: string, field: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const seconds = Math.min(max, Math.max(min, Math.ceil(ms / 1000 - 1e-9)));
   if (seconds * 1000 !== ms) {
-    ctx.diags.note('duration-rounded', `${formatMs(ms)} becomes ${field}: ${seconds} (Kubernetes counts whole seconds${min > 0 ? `, at least ${min}` : ''})`, ctx.at(path));
+    if (ms / 1000 > max) {
+      ctx.diags.warn('duration-out-of-range', `${formatMs(ms)} becomes ${field}: ${seconds}, the most Kubernetes allows`, ctx.at(path));
+    } else {
+      ctx.diags.note('duration-rounded', `${formatMs(ms)} becomes ${field}: ${seconds} (Kubernetes counts whole seconds${min > 0 ? `, at least ${min}` : ''})`, ctx.at(path));
+    }
   }
   return seconds;
 }

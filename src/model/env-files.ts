@@ -8,7 +8,8 @@ import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
 import { displayPath } from './paths';
 import { secretOfFile } from './file-objects';
-import { isText, MAX_OBJECT_BYTES, type ProjectObjects } from './objects';
+import { configMapKeyProblem } from './kube-rules';
+import { isText, tooLargeForObject, type ProjectObjects } from './objects';
 
 export type EnvFromSource = { readonly configMapRef: { readonly name: string } };
 
@@ -40,8 +41,8 @@ function envConfigMap(file: string, required: boolean, format: string | undefine
     if (required) ctx.diags.error('env-file-missing', `env file ${shown} not found`, { ...ctx.at(path), hint: 'create it, or mark it optional: env_file: [{ path: …, required: false }]' });
     return undefined;
   }
-  if (!isText(text) || Buffer.byteLength(text, 'utf8') > MAX_OBJECT_BYTES) {
-    ctx.diags.warn('env-file-too-large', `env file ${shown} is not UTF-8 text of at most 1 MiB and cannot go into a ConfigMap; it is left out`, ctx.at(path));
+  if (!isText(text)) {
+    ctx.diags.warn('env-file-binary', `env file ${shown} is not UTF-8 text and cannot go into a ConfigMap; it is left out`, ctx.at(path));
     return undefined;
   }
   const data: Record<string, string> = {};
@@ -52,6 +53,17 @@ function envConfigMap(file: string, required: boolean, format: string | undefine
   } catch (e) {
     if (!(e instanceof DotenvError)) throw e;
     ctx.diags.error('env-file-syntax', e.message, { pos: { file, line: e.line, col: e.col }, hint: `in env file ${shown}, used at ${path}` });
+    return undefined;
+  }
+  for (const k of Object.keys(data)) {
+    const problem = configMapKeyProblem(k);
+    if (!problem) continue;
+    ctx.diags.warn('env-file-key', `variable ${JSON.stringify(k)} of env file ${shown} is left out: a ConfigMap key ${problem}`, { ...ctx.at(path), hint: 'rename it to letters, digits, "_", "-" and "."' });
+    delete data[k];
+  }
+  const tooLarge = tooLargeForObject(data, 'ConfigMap', `the data of env file ${shown}`);
+  if (tooLarge) {
+    ctx.diags.warn('env-file-too-large', `${tooLarge}; it is left out`, { ...ctx.at(path), hint: 'move the large values into a file the image holds' });
     return undefined;
   }
   const secretLike = Object.keys(data).filter((k) => SECRET_LIKE.test(k));
@@ -66,7 +78,7 @@ function envConfigMap(file: string, required: boolean, format: string | undefine
   const base = toDns1123Label(relative.startsWith('..') ? posixPath.basename(file) : relative);
   const wanted = /(^|-)env$/.test(base) ? base : toDns1123Label(`${base}-env`);
   const name = ctx.names.claim('ConfigMap', wanted, `env file ${shown}`, ctx.at(path));
-  objects.configMaps.set(key, { metadata: { name, labels: ctx.objectLabels() }, data });
+  objects.configMaps.set(key, { metadata: { name, labels: ctx.objectLabels() }, data, origin: path });
   return name;
 }
 

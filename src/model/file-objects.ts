@@ -9,7 +9,7 @@ import type { ComposeService, ServiceSecretRef } from '../compose/types';
 import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
 import { displayPath } from './paths';
-import { isText, MAX_OBJECT_BYTES, toObjectKey, type ProjectObjects } from './objects';
+import { isText, toObjectKey, tooLargeForObject, type ProjectObjects } from './objects';
 import type { PodVolume, VolumeMount } from './plan';
 
 type Kind = 'secrets' | 'configs';
@@ -54,7 +54,7 @@ export function fileObjectsOf(service: ComposeService, ctx: PlanContext, objects
 }
 
 /** Compose's target rules: a secret's relative target is under /run/secrets; a config's under /. */
-function targetOf(kind: Kind, ref: ServiceSecretRef): string {
+export function targetOf(kind: Kind, ref: ServiceSecretRef): string {
   const target = ref.target ?? ref.source;
   return posixPath.isAbsolute(target) ? target : posixPath.join(KIND[kind].dir, target);
 }
@@ -97,11 +97,15 @@ function objectFor(kind: Kind, source: string, ctx: PlanContext, objects: Projec
     ctx.diags.error('invalid-value', `${what} "${source}" needs one of file, environment${kind === 'configs' ? ', content' : ''} or external`, at);
     return undefined;
   }
-  if (Buffer.byteLength(value, 'utf8') > MAX_OBJECT_BYTES) return external(toDns1123Label(source), `is larger than a ${object} can hold (1 MiB)`);
+  const tooLarge = tooLargeForObject({ [key]: value }, object, `${what} "${source}"`);
+  if (tooLarge) {
+    ctx.diags.warn(`${what}-too-large`, `${tooLarge}; it is not mounted`, { ...at, hint: 'COPY the file into the image in its Dockerfile, or put it on a volume' });
+    return undefined;
+  }
   const name = ctx.names.claim(object, toDns1123Label(source), `${what} "${source}"`, at);
   const metadata = { name, labels: ctx.objectLabels() };
-  if (kind === 'secrets') objects.secrets.set(origin, { metadata, stringData: { [key]: value } });
-  else objects.configMaps.set(origin, { metadata, data: { [key]: value } });
+  if (kind === 'secrets') objects.secrets.set(origin, { metadata, stringData: { [key]: value }, origin: at.path });
+  else objects.configMaps.set(origin, { metadata, data: { [key]: value }, origin: at.path });
   return { name, key };
 }
 

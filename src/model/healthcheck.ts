@@ -6,6 +6,7 @@
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { durationAt, toWholeSeconds } from './durations';
+import { LIMITS } from './kube-rules';
 import type { Probe } from './plan';
 
 export interface HealthProbes {
@@ -68,7 +69,8 @@ export function healthProbes(service: ComposeService, ctx: PlanContext): HealthP
   if (argv.length === 0) return {};
 
   const ms = (key: keyof typeof DEFAULT_MS) => durationAt(hc[key], ctx, `${path}.${key}`) ?? DEFAULT_MS[key];
-  const seconds = (key: keyof typeof DEFAULT_MS, field: string) => toWholeSeconds(ms(key), ctx, `${path}.${key}`, field, 1);
+  // Probe fields are int32s: the API server cannot read a larger number.
+  const seconds = (key: keyof typeof DEFAULT_MS, field: string) => toWholeSeconds(ms(key), ctx, `${path}.${key}`, field, 1, LIMITS.maxInt32);
   const periodSeconds = seconds('interval', 'periodSeconds');
   const timeoutSeconds = seconds('timeout', 'timeoutSeconds');
   const failureThreshold = retriesOf(hc.retries, ctx, `${path}.retries`);
@@ -79,14 +81,18 @@ export function healthProbes(service: ComposeService, ctx: PlanContext): HealthP
   const startInterval = seconds('start_interval', 'startupProbe.periodSeconds');
   // Docker ignores failures during start_period, then allows `retries` more at `interval`.
   const budget = startPeriod / 1000 + failureThreshold * periodSeconds;
-  const startupProbe: Probe = { exec: { command: argv }, periodSeconds: startInterval, timeoutSeconds, failureThreshold: Math.max(1, Math.ceil(budget / startInterval)) };
+  const startupProbe: Probe = { exec: { command: argv }, periodSeconds: startInterval, timeoutSeconds, failureThreshold: Math.min(LIMITS.maxInt32, Math.max(1, Math.ceil(budget / startInterval))) };
   return { readinessProbe: probe, livenessProbe: probe, startupProbe };
 }
 
 function retriesOf(value: unknown, ctx: PlanContext, path: string): number {
   if (value === undefined || value === null) return DEFAULT_RETRIES;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= LIMITS.maxInt32) return value;
   if (value === 0) return DEFAULT_RETRIES; // docker treats 0 as "use the default"
+  if (typeof value === 'number' && Number.isInteger(value) && value > LIMITS.maxInt32) {
+    ctx.diags.warn('healthcheck-retries', `retries ${value} becomes failureThreshold: ${LIMITS.maxInt32}, the largest Kubernetes takes`, ctx.at(path));
+    return LIMITS.maxInt32;
+  }
   ctx.diags.error('invalid-value', `retries must be a positive whole number, got ${JSON.stringify(value)}`, ctx.at(path));
   return DEFAULT_RETRIES;
 }

@@ -5,6 +5,8 @@
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { CONTROLLER_NAMES, KOMPOSE_CONTROLLER_LABEL } from './controller';
+import { quantityProblem } from './kube-quantity';
+import { dns1123SubdomainProblem, ingressHostProblem, ingressPathProblem, portNumberProblem } from './kube-rules';
 import type { AutoscaleSpec } from './scaling-types';
 import { KOMPOSE_GROUP_LABEL } from './service-groups';
 import type { ExposeSettings, ServiceTypeName, WorkloadSettings } from './x-k8s';
@@ -13,8 +15,8 @@ export const KOMPOSE_PREFIX = 'kompose.';
 
 const SERVICE_TYPES: Readonly<Record<string, ServiceTypeName>> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', headless: 'Headless' };
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
-const DNS1123 = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+/** Names of Secrets, ServiceAccounts and classes are DNS subdomains. */
+const isName = (s: string) => dns1123SubdomainProblem(s) === undefined;
 
 /** Labels this file reads; any other `kompose.*` label is reported as not converted. */
 export const KOMPOSE_LABELS = [
@@ -67,12 +69,16 @@ export function komposeSettings(service: ComposeService, ctx: PlanContext): Komp
   const type = get('kompose.service.type');
   const serviceType = type === undefined ? undefined : SERVICE_TYPES[type.toLowerCase()] ?? bad('kompose.service.type', `"${type}" is not one of nodeport, clusterip, loadbalancer, headless`);
   const np = get('kompose.service.nodeport.port');
-  const nodePort = np === undefined ? undefined : /^[0-9]+$/.test(np) && Number(np) <= 65535 ? Number(np) : bad('kompose.service.nodeport.port', `"${np}" is not a port number`);
+  const nodePort = np === undefined ? undefined : /^[0-9]+$/.test(np) && !portNumberProblem(Number(np)) ? Number(np) : bad('kompose.service.nodeport.port', `"${np}" is not a port number`);
   if (serviceType || nodePort !== undefined) s.service = { ...(serviceType ? { type: serviceType } : {}), ...(nodePort !== undefined ? { nodePort } : {}) };
 
   const expose = get('kompose.service.expose');
-  const tls = get('kompose.service.expose.tls-secret');
-  const ingressClass = get('kompose.service.expose.ingress-class-name');
+  const named = (key: string, what: string) => {
+    const v = get(key);
+    return v === undefined || isName(v) ? v : bad(key, `"${v}" is not ${what} name (a DNS subdomain)`);
+  };
+  const tls = named('kompose.service.expose.tls-secret', 'a Secret');
+  const ingressClass = named('kompose.service.expose.ingress-class-name', 'an IngressClass');
   if (expose !== undefined && expose.toLowerCase() !== 'false' && expose !== '') {
     const parsed = parseExpose(expose);
     if (typeof parsed === 'string') bad('kompose.service.expose', parsed, 'write host names separated by commas, each with an optional /path: "app.example.com,www.example.com/shop", or "true"');
@@ -82,9 +88,10 @@ export function komposeSettings(service: ComposeService, ctx: PlanContext): Komp
   }
 
   const size = get('kompose.volume.size');
-  if (size !== undefined) s.volumeSize = QUANTITY.test(size) ? size : bad('kompose.volume.size', `"${size}" is not a Kubernetes quantity such as 5Gi`);
-  const storageClass = get('kompose.volume.storage-class-name');
-  if (storageClass !== undefined) s.storageClass = DNS1123.test(storageClass) ? storageClass : bad('kompose.volume.storage-class-name', `"${storageClass}" is not a storage class name`);
+  const sizeProblem = size === undefined ? undefined : quantityProblem('storage', size);
+  if (size !== undefined) s.volumeSize = sizeProblem ? bad('kompose.volume.size', `${sizeProblem}; a claim's size is a quantity above zero, such as 5Gi`) : size;
+  const storageClass = named('kompose.volume.storage-class-name', 'a StorageClass');
+  if (storageClass !== undefined) s.storageClass = storageClass;
 
   const controller = get(KOMPOSE_CONTROLLER_LABEL);
   if (controller !== undefined) {
@@ -94,10 +101,10 @@ export function komposeSettings(service: ComposeService, ctx: PlanContext): Komp
 
   const pull = get('kompose.image-pull-policy');
   if (pull !== undefined) s.imagePullPolicy = PULL_POLICIES.find((p) => p.toLowerCase() === pull.toLowerCase()) ?? bad('kompose.image-pull-policy', `"${pull}" is not one of Always, IfNotPresent, Never`);
-  const pullSecret = get('kompose.image-pull-secret');
-  if (pullSecret !== undefined) s.imagePullSecrets = DNS1123.test(pullSecret) ? [pullSecret] : bad('kompose.image-pull-secret', `"${pullSecret}" is not a Secret name`);
-  const account = get('kompose.serviceaccount-name');
-  if (account !== undefined) s.serviceAccountName = DNS1123.test(account) ? account : bad('kompose.serviceaccount-name', `"${account}" is not a ServiceAccount name`);
+  const pullSecret = named('kompose.image-pull-secret', 'a Secret');
+  if (pullSecret !== undefined) s.imagePullSecrets = [pullSecret];
+  const account = named('kompose.serviceaccount-name', 'a ServiceAccount');
+  if (account !== undefined) s.serviceAccountName = account;
 
   return { settings: dropUndefined(s), ...hpaOf(get, bad) };
 }
@@ -109,8 +116,12 @@ export function parseExpose(value: string): Omit<ExposeSettings, 'tlsSecret' | '
   for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
     const slash = part.indexOf('/');
     const host = (slash < 0 ? part : part.slice(0, slash)).toLowerCase();
-    if (!/^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(host)) return `"${host}" is not a host name`;
-    rules.push({ host, path: slash < 0 ? '/' : part.slice(slash) });
+    const path = slash < 0 ? '/' : part.slice(slash);
+    const hostProblem = ingressHostProblem(host);
+    if (hostProblem) return `"${host}" is not a host name: it ${hostProblem}`;
+    const pathProblem = ingressPathProblem(path);
+    if (pathProblem) return `the path "${path}" ${pathProblem}`;
+    rules.push({ host, path });
   }
   return rules.length ? { rules } : `"${value}" names no host`;
 }

@@ -6,8 +6,9 @@
 
 import { splitShellWords } from '../compose/shell-words';
 import type { ComposeService } from '../compose/types';
-import { escapeKubeExpansion } from './container';
+import { escapeKubeExpansion, isEnvName } from './container';
 import type { PlanContext } from './context';
+import { numericUser } from './security';
 import { toDns1123Label } from './names';
 import type { Container, EnvVar, LifecycleHandler, WorkloadPlan } from './plan';
 
@@ -83,14 +84,16 @@ function preStartContainers(service: ComposeService, main: Container, ctx: PlanC
   return hooksOf(service.pre_start).map((hook, i) => {
     const path = ctx.servicePath(service, 'pre_start', i);
     const argv = argvOf(hook.command);
-    const env: EnvVar[] = envPairs(hook.environment).map(([name, value]) => ({ name, value: escapeKubeExpansion(value) }));
-    const user = typeof hook.user === 'string' ? /^([0-9]+)(?::([0-9]+))?$/.exec(hook.user) : null;
-    if (typeof hook.user === 'string' && !user) {
-      ctx.diags.warn('lifecycle-hook', `pre_start user "${hook.user}" is not numeric; Kubernetes needs a uid, so the step runs as the image's user`, ctx.at(path));
+    const env: EnvVar[] = envPairs(hook.environment)
+      .filter(([name]) => isEnvName(name, ctx, `${path}.environment`))
+      .map(([name, value]) => ({ name, value: escapeKubeExpansion(value) }));
+    const ids = typeof hook.user === 'string' ? numericUser(hook.user) : {};
+    if (typeof hook.user === 'string' && !('runAsUser' in ids)) {
+      ctx.diags.warn('lifecycle-hook', `pre_start user "${hook.user}" ${ids.outOfRange ? `is out of range (an id ${ids.outOfRange})` : 'is not numeric'}; Kubernetes needs a uid, so the step runs as the image's user`, ctx.at(path));
     }
     const privileged = hook.privileged === true || hook.privileged === 'true';
     const securityContext = {
-      ...(user ? { runAsUser: Number(user[1]), ...(user[2] !== undefined ? { runAsGroup: Number(user[2]) } : {}) } : {}),
+      ...('runAsUser' in ids ? ids : {}),
       ...(privileged ? { privileged: true } : {}),
     };
     return {

@@ -6,6 +6,7 @@ import type { ComposeService, Protocol } from '../compose/types';
 import type { PlanContext } from './context';
 import { dockerfilePortsOf } from './dockerfile-ports';
 import { knownPortsOf } from './known-images';
+import { portNumberProblem } from './kube-rules';
 import { portName, toDns1035Label } from './names';
 import type { ContainerPort, ServicePlan, ServicePortPlan } from './plan';
 
@@ -37,11 +38,13 @@ export function portsOf(service: ComposeService, ctx: PlanContext): ServicePorts
     }
     add(p.target, published > 0 ? published : p.target, p.protocol);
   });
-  for (const e of service.expose ?? []) {
+  (service.expose ?? []).forEach((e, i) => {
     const [range, proto = 'tcp'] = e.toLowerCase().split('/');
     const [lo, hi = lo] = range.split('-').map(Number);
+    const problem = portNumberProblem(lo) ?? portNumberProblem(hi);
+    if (problem) return ctx.diags.error('invalid-value', `exposed port "${e}" is not a port number: a port ${problem}`, { ...ctx.at(ctx.servicePath(service, 'expose', i)), hint: 'docker refuses it too' });
     for (let port = lo; port <= hi; port++) add(port, port, proto as Protocol);
-  }
+  });
   return { container: [...container.values()], service: [...exposed.values()] };
 }
 

@@ -1,10 +1,8 @@
 // ConfigMaps and Secrets made from env_file, configs and secrets, shared across services: a file or
 // a top-level secret used by two services becomes one object.
 
+import { configMapKeyProblem, dataBytes, LIMITS } from './kube-rules';
 import type { ConfigMapPlan, SecretPlan } from './plan';
-
-/** ConfigMaps hold at most 1 MiB; leave room for metadata. */
-export const MAX_OBJECT_BYTES = 1_000_000;
 
 export class ProjectObjects {
   /** Keyed by origin: `env:<path>`, `config:<name>`. */
@@ -13,9 +11,20 @@ export class ProjectObjects {
   readonly secrets = new Map<string, SecretPlan>();
 }
 
-/** ConfigMap and Secret keys allow [-._a-zA-Z0-9]. */
+/** A valid ConfigMap and Secret key (configMapKeyProblem) from a file or object name: `my file` → `my_file`. */
 export function toObjectKey(name: string): string {
-  return name.replace(/[^-._a-zA-Z0-9]/g, '_') || 'file';
+  const key = name.replace(/[^-._a-zA-Z0-9]/g, '_').slice(0, 253) || 'file';
+  return configMapKeyProblem(key) ? `_${key}`.slice(0, 253) : key;
+}
+
+/**
+ * Why `data` cannot be one ConfigMap's or Secret's data (over the API server's 1 MiB), or undefined.
+ * Said of `what` (`file ./big.json`), for messages.
+ */
+export function tooLargeForObject(data: Readonly<Record<string, string>>, kind: 'ConfigMap' | 'Secret', what: string): string | undefined {
+  const size = dataBytes(data);
+  if (size <= LIMITS.dataBytes) return undefined;
+  return `${what} is ${size.toLocaleString('en-US')} bytes, and a ${kind} holds at most ${LIMITS.dataBytes.toLocaleString('en-US')} (the API server refuses a larger one)`;
 }
 
 /** Text that can go into `data`/`stringData`: UTF-8 (no NUL, no replacement characters). */

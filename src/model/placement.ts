@@ -6,6 +6,7 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
+import { labelValueProblem, qualifiedNameProblem } from './kube-rules';
 import type { Affinity, Labels, NodeSelectorRequirement, TopologySpreadConstraint } from './plan';
 
 /** Swarm node attribute → Kubernetes node label, and how to translate its values. */
@@ -18,8 +19,6 @@ const NODE_ATTRIBUTES: Readonly<Record<string, { label: string; value?: (v: stri
 /** `uname -m` names (what Swarm reports) → GOARCH names (what Kubernetes labels nodes with). */
 const ARCHES: Readonly<Record<string, string>> = { x86_64: 'amd64', aarch64: 'arm64', armv7l: 'arm', i386: '386', i686: '386', ppc64le: 'ppc64le', s390x: 's390x' };
 
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 
 export interface Placement {
   readonly nodeSelector?: Labels;
@@ -62,7 +61,7 @@ function spreadOf(service: ComposeService, preferences: unknown, ctx: PlanContex
   preferences.forEach((p, i) => {
     const spread = typeof p === 'object' && p !== null ? (p as { spread?: unknown }).spread : undefined;
     const label = typeof spread === 'string' && spread.startsWith('node.labels.') ? spread.slice('node.labels.'.length) : undefined;
-    if (!label || !LABEL_KEY.test(label)) {
+    if (!label || qualifiedNameProblem(label)) {
       ctx.diags.warn('placement-preference', `placement preference ${JSON.stringify(p)} is not converted: only "spread: node.labels.KEY" has a Kubernetes equivalent`, ctx.at(ctx.servicePath(service, 'deploy', 'placement', 'preferences', i)));
       return;
     }
@@ -97,7 +96,7 @@ function constraintsOf(service: ComposeService, constraints: unknown, ctx: PlanC
       });
       return;
     }
-    if (!LABEL_KEY.test(label) || !LABEL_VALUE.test(value)) {
+    if (qualifiedNameProblem(label) || labelValueProblem(value)) {
       ctx.diags.warn('placement-constraint', `placement constraint "${c}" is not converted: "${label}=${value}" is not a valid Kubernetes node label`, ctx.at(path));
       return;
     }

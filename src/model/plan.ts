@@ -221,11 +221,15 @@ export interface ClaimPlan {
 export interface ConfigMapPlan {
   readonly metadata: ObjectMeta;
   readonly data: Readonly<Record<string, string>>;
+  /** The compose path of the key that made it (first use), for diagnostics about the object; not emitted. */
+  readonly origin?: string;
 }
 
 export interface SecretPlan {
   readonly metadata: ObjectMeta;
   readonly stringData: Readonly<Record<string, string>>;
+  /** As ConfigMapPlan.origin. */
+  readonly origin?: string;
 }
 
 /** An autoscaling/v2 HorizontalPodAutoscaler scaling one workload on average utilisation. */

@@ -10,6 +10,7 @@ import type { ConversionOptions } from './options';
 import type { AppPlan, ServicePortPlan, WorkloadPlan } from './plan';
 import { reportServiceKeys } from './report-keys';
 import { SharedStorage, storageFor } from './storage';
+import { checkMountTargets } from './mount-targets';
 import { ProjectObjects } from './objects';
 import { serviceSettings, withContainerSettings, withDependencyWaits, withPodSettings } from './service-settings';
 import { applyNetworkModes } from './network-mode';
@@ -37,6 +38,7 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     // Run by a compose provider plugin, not as a container: reported by the key table, no workload.
     if (service.provider !== undefined) continue;
     const ports = portsOf(service, ctx);
+    checkMountTargets(service, ctx);
     const storage = storageFor(service, ctx, shared);
     const settings = serviceSettings(service, ctx, objects);
     const main = withContainerSettings(mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts }), settings, storage.volumes);

@@ -1,10 +1,11 @@
-// Runtime settings of a service's pod and container: hostname, extra_hosts, dns, stop_grace_period,
-// init, platform, shm_size, tty, stdin_open and pull_policy.
+// Runtime settings of a service's pod and container: hostname, stop_grace_period, init, platform,
+// shm_size, tty, stdin_open and pull_policy; extra_hosts and dns* through dns.ts.
 
-import { isIP } from 'node:net';
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
+import { dnsOf } from './dns';
 import { secondsAt } from './durations';
+import { mountTargets } from './mount-targets';
 import { toDns1123Label } from './names';
 import type { Container, PodSpec, PodVolume, VolumeMount } from './plan';
 import { sizeToQuantity } from './quantities';
@@ -65,81 +66,24 @@ export function runtimeOf(service: ComposeService, ctx: PlanContext): RuntimePar
   const grace = secondsAt(service.stop_grace_period, ctx, path('stop_grace_period'), 'terminationGracePeriodSeconds');
   if (grace !== undefined) pod.terminationGracePeriodSeconds = grace;
 
-  const aliases = hostAliases(service, ctx);
-  if (aliases.length) pod.hostAliases = aliases;
   Object.assign(pod, dnsOf(service, ctx));
   const platform = platformSelector(service, ctx);
   if (platform) pod.nodeSelector = platform;
 
   if (service.shm_size !== undefined && service.shm_size !== null) {
     const size = sizeToQuantity(service.shm_size);
+    const own = mountTargets(service, ctx).find((m) => m.target === '/dev/shm');
     if (size === undefined) {
       ctx.diags.error('invalid-value', `shm_size ${JSON.stringify(service.shm_size)} is not a size`, { ...ctx.at(path('shm_size')), hint: 'e.g. shm_size: "256m"' });
+    } else if (own) {
+      // Two volumes at one mountPath are refused; the service's own mount is what it sees in docker too.
+      ctx.diags.warn('shm-size-mounted', `shm_size is not applied: ${own.path} mounts its own /dev/shm`, ctx.at(path('shm_size')));
     } else {
       volumes.push({ name: SHM_VOLUME, source: { kind: 'emptyDir', medium: 'Memory', sizeLimit: size } });
       mounts.push({ name: SHM_VOLUME, mountPath: '/dev/shm' });
     }
   }
   return { container, pod, volumes, mounts };
-}
-
-/** extra_hosts: `["host:ip", "host=ip", "v6host:::1", "h=[::1]"]` or `{ host: ip | [ips] }` → hostAliases grouped by IP. */
-function hostAliases(service: ComposeService, ctx: PlanContext): { ip: string; hostnames: string[] }[] {
-  const raw = service.extra_hosts;
-  const entries: { host: string; ip: string; path: string }[] = [];
-  const base = ctx.servicePath(service, 'extra_hosts');
-  if (Array.isArray(raw)) {
-    raw.forEach((item, i) => {
-      const s = String(item);
-      const sep = s.includes('=') ? s.indexOf('=') : s.indexOf(':');
-      entries.push({ host: sep < 0 ? s : s.slice(0, sep), ip: sep < 0 ? '' : s.slice(sep + 1), path: ctx.servicePath(service, 'extra_hosts', i) });
-    });
-  } else if (raw && typeof raw === 'object') {
-    for (const [host, ips] of Object.entries(raw)) {
-      for (const ip of Array.isArray(ips) ? ips : [ips]) entries.push({ host, ip: String(ip ?? ''), path: ctx.servicePath(service, 'extra_hosts', host) });
-    }
-  }
-  const byIp = new Map<string, string[]>();
-  for (const e of entries) {
-    const ip = e.ip.trim().replace(/^\[(.*)\]$/, '$1');
-    if (ip === 'host-gateway') {
-      ctx.diags.warn('host-gateway', `extra host "${e.host}" points at host-gateway, which has no Kubernetes equivalent; it is left out`, { ...ctx.at(e.path), hint: 'reach the node through a Service or its IP instead' });
-      continue;
-    }
-    if (!isIP(ip)) {
-      ctx.diags.error('invalid-value', `extra host "${e.host}" has no valid IP address (${JSON.stringify(e.ip)})`, { ...ctx.at(e.path ?? base), hint: 'write "HOST:IP" or "HOST=IP", e.g. "db.local=10.0.0.5"' });
-      continue;
-    }
-    const hosts = byIp.get(ip) ?? [];
-    if (!hosts.includes(e.host.trim())) hosts.push(e.host.trim());
-    byIp.set(ip, hosts);
-  }
-  return [...byIp].map(([ip, hostnames]) => ({ ip, hostnames }));
-}
-
-/** dns / dns_search / dns_opt → dnsConfig; nameservers need dnsPolicy None, which drops cluster DNS. */
-function dnsOf(service: ComposeService, ctx: PlanContext): Mutable<PodSpec> {
-  let nameservers = (service.dns as string[] | undefined) ?? [];
-  const searches = (service.dns_search as string[] | undefined) ?? [];
-  const options = ((service.dns_opt as string[] | undefined) ?? []).map((o) => {
-    const sep = o.indexOf(':');
-    return sep < 0 ? { name: o } : { name: o.slice(0, sep), value: o.slice(sep + 1) };
-  });
-  if (!nameservers.length && !searches.length && !options.length) return {};
-  if (nameservers.length > 3) {
-    ctx.diags.warn('dns-servers', `Kubernetes allows at most 3 nameservers; ${nameservers.slice(3).join(', ')} left out`, ctx.at(ctx.servicePath(service, 'dns')));
-    nameservers = nameservers.slice(0, 3);
-  }
-  if (nameservers.length) {
-    ctx.diags.warn('dns-policy-none', 'dns servers become dnsPolicy: None, so cluster DNS is not used and Service names do not resolve in this pod (docker\'s embedded DNS keeps resolving them)', {
-      ...ctx.at(ctx.servicePath(service, 'dns')),
-      hint: 'drop dns: to keep Service names resolving, or point the cluster DNS (CoreDNS forward) at these servers',
-    });
-  }
-  return {
-    ...(nameservers.length ? { dnsPolicy: 'None' as const } : {}),
-    dnsConfig: { ...(nameservers.length ? { nameservers } : {}), ...(searches.length ? { searches } : {}), ...(options.length ? { options } : {}) },
-  };
 }
 
 /** `linux/arm64/v8` → nodeSelector on the well-known labels kubernetes.io/os and kubernetes.io/arch. */

@@ -9,6 +9,7 @@ import type { EnvironmentPreset, StorageSettings } from './scaling-types';
 import {
   autoscale,
   dns1123,
+  dnsSubdomain,
   int,
   metadataMap,
   pdb,
@@ -23,10 +24,7 @@ import {
 type PresetFields = Omit<EnvironmentPreset, 'name' | 'positions'>;
 
 const storage: Fields<StorageSettings> = {
-  class: (v, path, r) => {
-    const s = text(v, path, r);
-    return s !== undefined && !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(s) ? r.error(path, 'invalid-value', `${path} must be a storage class name (a DNS subdomain), not ${JSON.stringify(s)}`) : s;
-  },
+  class: dnsSubdomain,
   size: quantity('storage'),
   volumes: (v, path, r) => r.map(v, path, quantity('storage')),
 };

@@ -3,6 +3,7 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
+import { idProblem, sysctlNameProblem } from './kube-rules';
 
 type Context = Record<string, unknown>;
 
@@ -34,11 +35,10 @@ export function securityOf(service: ComposeService, ctx: PlanContext): SecurityC
   const at = (...keys: (string | number)[]) => ctx.at(ctx.servicePath(service, ...keys));
 
   if (service.user !== undefined && service.user !== null) {
-    const [user, group] = String(service.user).split(':');
-    if (ID.test(user) && (group === undefined || ID.test(group))) {
-      c.runAsUser = Number(user);
-      if (group !== undefined) c.runAsGroup = Number(group);
-    } else {
+    const ids = numericUser(String(service.user));
+    if ('runAsUser' in ids) Object.assign(c, ids);
+    else if (ids.outOfRange) ctx.diags.warn('user-id', `user "${service.user}" is not converted: runAsUser and runAsGroup ${ids.outOfRange}`, { ...at('user'), hint: 'use ids below 2^31, as Kubernetes 1.32 requires' });
+    else {
       ctx.diags.warn('user-name', `user "${service.user}" is not converted: Kubernetes needs numeric ids (runAsUser/runAsGroup), and names are resolved inside the image`, {
         ...at('user'),
         hint: 'write the numeric uid[:gid], e.g. user: "1000:1000" (see `id` in the image)',
@@ -58,7 +58,7 @@ export function securityOf(service: ComposeService, ctx: PlanContext): SecurityC
     delete c.allowPrivilegeEscalation;
   }
 
-  let sysctls = sysctlsOf(service.sysctls);
+  let sysctls = sysctlsOf(service, ctx);
   if (service.network_mode === 'host' && sysctls.some((s) => s.name.startsWith('net.'))) {
     // The API server refuses net.* sysctls in a pod on the host's network: they would change the node's.
     ctx.diags.warn('host-network-sysctl', `net.* sysctls are left out: with network_mode: host they would set the node's own network stack, which Kubernetes refuses`, at('sysctls'));
@@ -73,12 +73,23 @@ export function securityOf(service: ComposeService, ctx: PlanContext): SecurityC
   }
   const groups: number[] = [];
   ((service.group_add as string[] | undefined) ?? []).forEach((g, i) => {
-    if (ID.test(g)) groups.push(Number(g));
+    const range = ID.test(g) ? idProblem(Number(g)) : undefined;
+    if (range) ctx.diags.warn('group-id', `group ${g} is not converted: supplementalGroups ${range}`, at('group_add', i));
+    else if (ID.test(g)) groups.push(Number(g));
     else ctx.diags.warn('group-name', `group "${g}" is not converted: supplementalGroups takes numeric gids`, { ...at('group_add', i), hint: 'write the numeric gid (see /etc/group in the image)' });
   });
   if (groups.length) pod.supplementalGroups = groups;
 
   return { ...(Object.keys(c).length ? { container: c } : {}), ...(Object.keys(pod).length ? { pod } : {}) };
+}
+
+/** `uid[:gid]` → runAsUser/runAsGroup; else whether it was out of IsValidUserID's range (or not numeric). */
+export function numericUser(spec: string): { runAsUser: number; runAsGroup?: number } | { outOfRange?: string } {
+  const m = /^([0-9]+)(?::([0-9]+))?$/.exec(spec);
+  if (!m) return {};
+  const outOfRange = [m[1], m[2]].map((id) => (id === undefined ? undefined : idProblem(Number(id)))).find(Boolean);
+  if (outOfRange) return { outOfRange };
+  return { runAsUser: Number(m[1]), ...(m[2] !== undefined ? { runAsGroup: Number(m[2]) } : {}) };
 }
 
 /** `no-new-privileges[:true]`, `seccomp=unconfined`, `label=type:x`, … (`:` and `=` both separate). */
@@ -103,6 +114,7 @@ function securityOpt(opt: string, c: Context, ctx: PlanContext, path: string): v
       return;
     }
     case 'apparmor':
+      if (!value) return unsupported('it names no AppArmor profile', 'apparmor=unconfined, apparmor=runtime/default or apparmor=PROFILE');
       // A named profile must be loaded on every node, as it must be on the docker host.
       c.appArmorProfile = value === 'unconfined' ? { type: 'Unconfined' } : value === 'runtime/default' || value === 'docker-default' ? { type: 'RuntimeDefault' } : { type: 'Localhost', localhostProfile: value };
       return;
@@ -111,14 +123,26 @@ function securityOpt(opt: string, c: Context, ctx: PlanContext, path: string): v
   }
 }
 
-/** sysctls: `{ net.core.somaxconn: 1024 }` or `["net.core.somaxconn=1024"]`. */
-function sysctlsOf(value: unknown): { name: string; value: string }[] {
-  if (Array.isArray(value)) {
-    return value.map(String).map((s) => {
-      const eq = s.indexOf('=');
-      return eq < 0 ? { name: s.trim(), value: '' } : { name: s.slice(0, eq).trim(), value: s.slice(eq + 1).trim() };
-    });
+/**
+ * sysctls: `{ net.core.somaxconn: 1024 }` or `["net.core.somaxconn=1024"]`. A name that is not a
+ * sysctl (IsValidSysctlName) fails in docker too: an error. A name listed twice keeps its last
+ * value, as docker's map does; Kubernetes refuses the duplicate, so only the last is written.
+ */
+function sysctlsOf(service: ComposeService, ctx: PlanContext): { name: string; value: string }[] {
+  const value = service.sysctls;
+  const list = Array.isArray(value)
+    ? value.map(String).map((s, i) => {
+        const eq = s.indexOf('=');
+        return { ...(eq < 0 ? { name: s.trim(), value: '' } : { name: s.slice(0, eq).trim(), value: s.slice(eq + 1).trim() }), path: ctx.servicePath(service, 'sysctls', i) };
+      })
+    : value && typeof value === 'object'
+      ? Object.entries(value).map(([name, v]) => ({ name, value: String(v), path: ctx.servicePath(service, 'sysctls', name) }))
+      : [];
+  const byName = new Map<string, { name: string; value: string }>();
+  for (const s of list) {
+    const problem = sysctlNameProblem(s.name);
+    if (problem) ctx.diags.error('invalid-value', `sysctl ${JSON.stringify(s.name)} is not a kernel parameter name: it ${problem}`, { ...ctx.at(s.path), hint: 'docker refuses it too; write it as sysctl(8) does, e.g. net.core.somaxconn' });
+    else byName.set(s.name, { name: s.name, value: s.value });
   }
-  if (value && typeof value === 'object') return Object.entries(value).map(([name, v]) => ({ name, value: String(v) }));
-  return [];
+  return [...byName.values()];
 }

@@ -11,6 +11,7 @@ import { healthProbes } from './healthcheck';
 import { metadataOf, type ServiceMetadata } from './annotations';
 import type { ProjectObjects } from './objects';
 import type { Container, PodSpec, PodVolume, ServicePlan, VolumeMount, WorkloadPlan } from './plan';
+import { toDns1123Label } from './names';
 import { runtimeOf } from './pod-runtime';
 import { resourcesOf } from './resources';
 import { securityOf } from './security';
@@ -98,7 +99,7 @@ export function withDependencyWaits(workloads: readonly WorkloadPlan[], services
     const each = inPod.map((m) => dependencyWaits(m, ctx, { services, workloads }, new Set(inPod)));
     const initContainers = [...new Map(each.flatMap((e) => e.initContainers).map((c) => [c.name, c])).values()];
     const waits = { initContainers, serviceAccountName: each.find((e) => e.serviceAccountName)?.serviceAccountName };
-    if (!waits.initContainers.length) return w;
+    if (!waits.initContainers.length) return w.pod.initContainers?.length ? { ...w, pod: { ...w.pod, initContainers: namedApart(w.pod.initContainers, w.pod.containers) } } : w;
     // An account the user chose (kompose.serviceaccount-name, x-k8s) stays; it needs to read Jobs.
     const own = w.pod.serviceAccountName;
     if (waits.serviceAccountName && own) {
@@ -112,10 +113,24 @@ export function withDependencyWaits(workloads: readonly WorkloadPlan[], services
       ...w,
       pod: {
         ...w.pod,
-        initContainers: [...waits.initContainers, ...(w.pod.initContainers ?? [])],
+        initContainers: namedApart([...waits.initContainers, ...(w.pod.initContainers ?? [])], w.pod.containers),
         ...(waits.serviceAccountName && !own ? { serviceAccountName: waits.serviceAccountName } : {}),
       },
     };
   });
   return { workloads: out, ...(readsJobs ? { jobReader: jobReaderName(ctx) } : {}) };
+}
+
+/**
+ * Init containers renamed apart from the pod's containers and from each other (a service named
+ * "wait-for-db" that waits for db): the API server refuses a name used twice in a pod.
+ */
+function namedApart(init: readonly Container[], containers: readonly Container[]): Container[] {
+  const taken = new Set(containers.map((c) => c.name));
+  return init.map((c) => {
+    let name = c.name;
+    for (let n = 2; taken.has(name); n++) name = toDns1123Label(`${c.name}-${n}`);
+    taken.add(name);
+    return name === c.name ? c : { ...c, name };
+  });
 }

@@ -4,6 +4,7 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
+import { LIMITS } from './kube-rules';
 import { toDns1035Label } from './names';
 import type { Labels, ServicePlan, WorkloadPlan } from './plan';
 
@@ -75,8 +76,14 @@ function applyShape(ctx: PlanContext, plan: ServicePlan, shape: ServiceShape): S
   if (shape.headless) return { ...plan, metadata, type: 'ClusterIP', headless: true };
   const type = shape.type ?? plan.type;
   let ports = plan.ports;
+  const [low, high] = LIMITS.nodePorts;
   if (shape.nodePort !== undefined) {
-    if (type !== 'NodePort' && type !== 'LoadBalancer') {
+    if (shape.nodePort < low || shape.nodePort > high) {
+      ctx.diags.warn('node-port-range', `node port ${shape.nodePort} is outside ${low}-${high}, the range API servers allocate from unless configured otherwise; it is left out, and the Service gets a free one`, {
+        ...ctx.at(shape.from),
+        hint: `choose a port from ${low} to ${high}`,
+      });
+    } else if (type !== 'NodePort' && type !== 'LoadBalancer') {
       ctx.diags.warn('node-port-ignored', `a node port is set at ${shape.from}, but the Service "${plan.metadata.name}" is of type ${type}; it is not used`, { ...ctx.at(shape.from), hint: 'ask for type NodePort as well' });
     } else {
       if (ports.length > 1) {

@@ -5,6 +5,7 @@
 import { joinPath } from '../compose/source-map';
 import type { Diagnostics, SourcePos } from '../diagnostics';
 import { quantityProblem, quantityText, type ResourceName } from './kube-quantity';
+import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem } from './kube-rules';
 import type { AutoscaleSpec, PdbSpec, ResourceAmounts, ResourceSpec, ServiceScaling } from './scaling-types';
 import { DEFAULT_PDB } from './scaling-types';
 
@@ -70,9 +71,15 @@ export const text: FieldReader<string> = (v, path, r) =>
   typeof v === 'string' ? v : r.error(path, 'invalid-value', `must be a string, not ${JSON.stringify(v)}`);
 
 export const dns1123: FieldReader<string> = (v, path, r) =>
-  typeof v === 'string' && /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(v)
+  typeof v === 'string' && !dns1123LabelProblem(v)
     ? v
     : r.error(path, 'invalid-value', `must be a DNS-1123 label (lowercase letters, digits and "-", at most 63 characters), not ${JSON.stringify(v)}`);
+
+/** Names of objects and classes (Secrets, ingress and storage classes): DNS subdomains. */
+export const dnsSubdomain: FieldReader<string> = (v, path, r) => {
+  const problem = typeof v === 'string' ? dns1123SubdomainProblem(v) : 'must be a string';
+  return problem ? r.error(path, 'invalid-value', `${JSON.stringify(v)} ${problem}`) : (v as string);
+};
 
 export const quantity =
   (resource: ResourceName): FieldReader<string> =>
@@ -88,32 +95,24 @@ const intOrPercent: FieldReader<number | string> = (v, path, r) => {
   return r.error(path, 'invalid-value', `must be a whole number or a percentage such as "50%", not ${JSON.stringify(v)}`);
 };
 
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
-const LABEL_PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** Set by compose2k8s itself; the selectors rely on the first two. */
 const RESERVED_LABELS = ['app.kubernetes.io/name', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by'];
 
-function labelKeyProblem(key: string): string | undefined {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length > 253 || !LABEL_PREFIX.test(prefix))) return `"${key}": the prefix must be a DNS subdomain`;
-  if (!LABEL_NAME.test(name)) return `"${key}" is not a valid key (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)`;
-  if (RESERVED_LABELS.includes(key)) return `"${key}" is set by compose2k8s and used in selectors`;
-  return undefined;
-}
-
-/** labels (values ≤ 63 chars of the label alphabet) or annotations (any string value). */
+/**
+ * labels (values ≤ 63 chars of the label alphabet), annotations (any string value), or a
+ * nodeSelector (labels a node has, so compose2k8s's own may be named too).
+ */
 export const metadataMap =
-  (kind: 'labels' | 'annotations'): FieldReader<Record<string, string>> =>
+  (kind: 'labels' | 'annotations' | 'nodeSelector'): FieldReader<Record<string, string>> =>
   (v, path, r) =>
     r.map(v, path, (value, p, rr, key = '') => {
-      const keyProblem = labelKeyProblem(key);
-      if (keyProblem) return rr.error(p, 'invalid-value', `${kind} key ${keyProblem}`);
+      const keyProblem = qualifiedNameProblem(kind === 'annotations' ? key.toLowerCase() : key);
+      if (keyProblem) return rr.error(p, 'invalid-value', `${kind} key "${key}": ${keyProblem}`);
+      if (kind !== 'nodeSelector' && RESERVED_LABELS.includes(key)) return rr.error(p, 'invalid-value', `${kind} key "${key}" is set by compose2k8s and used in selectors`);
       const s = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
       if (typeof s !== 'string') return rr.error(p, 'invalid-value', `must be a string`);
-      if (kind === 'labels' && s !== '' && !LABEL_NAME.test(s)) return rr.error(p, 'invalid-value', `label value ${JSON.stringify(s)} must be at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit`);
-      return s;
+      const valueProblem = kind === 'annotations' ? undefined : labelValueProblem(s);
+      return valueProblem ? rr.error(p, 'invalid-value', `label value ${JSON.stringify(s)} ${valueProblem}`) : s;
     });
 
 const amounts: FieldReader<ResourceAmounts> = (v, path, r) => r.object<ResourceAmounts>(v, path, { cpu: quantity('cpu'), memory: quantity('memory') });

@@ -12,12 +12,11 @@ import { toDns1123Label } from './names';
 import { displayPath, filesUnder, isInside } from './paths';
 import { DEFAULT_PVC_SIZE } from './options';
 import { secretOfFile } from './file-objects';
+import { subPathProblem } from './kube-rules';
+import { isText, toObjectKey, tooLargeForObject } from './objects';
 import { sizeToQuantity } from './quantities';
 import { bindMountMode, namedVolumeChoice } from './volume-modes';
 import type { ClaimPlan, ConfigMapPlan, PodVolume, VolumeMount } from './plan';
-
-/** ConfigMaps hold at most 1 MiB; leave room for metadata. */
-const MAX_CONFIGMAP_BYTES = 1_000_000;
 
 export interface PodStorage {
   readonly volumes: readonly PodVolume[];
@@ -58,6 +57,11 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
   (service.volumes ?? []).forEach((v, i) => {
     const path = ctx.servicePath(service, 'volumes', i);
     const readOnly = v.read_only ? { readOnly: true } : {};
+    const badSubPath = v.volume?.subpath ? subPathProblem(v.volume.subpath) : undefined;
+    if (badSubPath) {
+      ctx.diags.error('invalid-value', `subpath ${JSON.stringify(v.volume!.subpath)} ${badSubPath}`, { ...ctx.at(`${path}.volume.subpath`), hint: 'docker refuses it too: name a directory inside the volume' });
+      return;
+    }
     switch (v.type) {
       case 'volume': {
         if (!v.source) {
@@ -205,12 +209,12 @@ function bindMount(service: ComposeService, v: ServiceVolume, ctx: PlanContext, 
 }
 
 function configMapForFile(file: string, ctx: PlanContext, shared: SharedStorage, path: string): { name: string; key: string } | undefined {
-  const key = toConfigMapKey(posixPath.basename(file));
+  const key = toObjectKey(posixPath.basename(file));
   const existing = shared.configMaps.get(file);
   if (existing) return { name: existing.metadata.name, key };
   const text = ctx.host.readFile(file);
   const shown = displayPath(file, ctx.project.workingDir);
-  if (text === undefined || text.includes('\u0000') || text.includes('\uFFFD')) {
+  if (text === undefined || !isText(text)) {
     ctx.diags.warn('bind-mount-binary', `bind-mounted file ${shown} is not UTF-8 text and cannot go into a ConfigMap`, { ...ctx.at(path), hint: 'bake it into the image' });
     return undefined;
   }
@@ -221,14 +225,15 @@ function configMapForFile(file: string, ctx: PlanContext, shared: SharedStorage,
 /** Names and keeps the ConfigMap made from a host file or directory; undefined (reported) when it is too large. */
 function storeConfigMap(source: string, what: 'file' | 'directory', data: Record<string, string>, ctx: PlanContext, shared: SharedStorage, path: string): string | undefined {
   const shown = displayPath(source, ctx.project.workingDir);
-  if (Object.values(data).reduce((n, text) => n + Buffer.byteLength(text, 'utf8'), 0) > MAX_CONFIGMAP_BYTES) {
-    ctx.diags.warn('bind-mount-too-large', `bind-mounted ${what} ${shown} is larger than a ConfigMap can hold (1 MiB)`, { ...ctx.at(path), hint: 'bake it into the image' });
+  const tooLarge = tooLargeForObject(data, 'ConfigMap', `bind-mounted ${what} ${shown}`);
+  if (tooLarge) {
+    ctx.diags.warn('bind-mount-too-large', `${tooLarge}; the mount is left out`, { ...ctx.at(path), hint: `COPY the ${what} into the image in its Dockerfile, or put it on a volume` });
     return undefined;
   }
   const relative = posixPath.relative(ctx.project.workingDir, source);
   const wanted = toDns1123Label(relative.startsWith('..') || relative === '' ? posixPath.basename(source) : relative);
   const name = ctx.names.claim('ConfigMap', wanted, `${what} ${shown}`, ctx.at(path));
-  shared.configMaps.set(source, { metadata: { name, labels: ctx.objectLabels() }, data });
+  shared.configMaps.set(source, { metadata: { name, labels: ctx.objectLabels() }, data, origin: path });
   return name;
 }
 
@@ -255,8 +260,8 @@ function configMapForDirectory(dir: string, ctx: PlanContext, shared: SharedStor
       left.push(secret !== undefined ? `${rel} (the file of secret "${secret}")` : rel);
       continue;
     }
-    let key = toConfigMapKey(rel).replace(/^\.\./, '_.');
-    for (let n = 2; key in data; n++) key = `${toConfigMapKey(rel)}_${n}`;
+    let key = toObjectKey(rel);
+    for (let n = 2; key in data; n++) key = toObjectKey(`${rel}_${n}`);
     data[key] = text;
     items.push({ key, path: rel });
   }
@@ -269,10 +274,5 @@ function configMapForDirectory(dir: string, ctx: PlanContext, shared: SharedStor
   if (!items.some((i) => i.key !== i.path)) return { name };
   shared.directoryItems.set(dir, items);
   return { name, items };
-}
-
-/** ConfigMap keys allow [-._a-zA-Z0-9]. */
-function toConfigMapKey(name: string): string {
-  return name.replace(/[^-._a-zA-Z0-9]/g, '_') || 'file';
 }
 

@@ -8,7 +8,8 @@ import type { ComposeProject, ComposeService } from '../compose/types';
 import type { Diagnostics } from '../diagnostics';
 import { CONTROLLER_NAMES } from './controller';
 import type { Toleration } from './plan';
-import { dns1123, metadataMap, quantity, SettingsReader, text, type FieldReader, type Fields } from './settings-reader';
+import { ingressHostProblem, ingressPathProblem, labelValueProblem, portNumberProblem, qualifiedNameProblem } from './kube-rules';
+import { dnsSubdomain, metadataMap, quantity, SettingsReader, text, type FieldReader, type Fields } from './settings-reader';
 import { X_K8S_SCALING_KEYS } from './x-k8s-scaling';
 
 export type ServiceTypeName = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Headless';
@@ -47,11 +48,18 @@ const oneOf =
   };
 
 const portNumber = (what: string): FieldReader<number> => (v, path, r) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535 ? v : r.error(path, 'invalid-value', `must be ${what}, not ${JSON.stringify(v)}`);
+  typeof v === 'number' && !portNumberProblem(v) ? v : r.error(path, 'invalid-value', `must be ${what}, not ${JSON.stringify(v)}`);
 const nodePort = portNumber('a port number (usually 30000-32767)');
 
-const hostName: FieldReader<string> = (v, path, r) =>
-  typeof v === 'string' && /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(v) ? v : r.error(path, 'invalid-value', `must be a lowercase DNS name such as app.example.com, not ${JSON.stringify(v)}`);
+const hostName: FieldReader<string> = (v, path, r) => {
+  const problem = typeof v === 'string' ? ingressHostProblem(v) : 'must be a string';
+  return problem ? r.error(path, 'invalid-value', `${JSON.stringify(v)} ${problem}, such as app.example.com`) : (v as string);
+};
+
+const ingressPath: FieldReader<string> = (v, path, r) => {
+  const problem = typeof v === 'string' ? ingressPathProblem(v) : 'must be a string';
+  return problem ? r.error(path, 'invalid-value', `${JSON.stringify(v)} ${problem}`) : (v as string);
+};
 
 const list =
   <T>(each: FieldReader<T>): FieldReader<T[]> =>
@@ -65,17 +73,22 @@ const list =
     return out.length === v.length ? out : undefined;
   };
 
-const toleration: FieldReader<Toleration> = (v, path, r) =>
-  r.object<Toleration>(v, path, {
+/** ValidateTolerations: a key is a label key; Exists takes no value, Equal a label value; an empty key needs Exists; tolerationSeconds needs NoExecute. */
+const toleration: FieldReader<Toleration> = (v, path, r) => {
+  const t = r.object<Toleration>(v, path, {
     key: text,
     operator: oneOf(['Exists', 'Equal'] as const),
     value: text,
     effect: oneOf(['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const),
     tolerationSeconds: (x, p, rr) => (typeof x === 'number' && Number.isInteger(x) ? x : rr.error(p, 'invalid-value', `must be a whole number of seconds`)),
   }) as Toleration | undefined;
-
-const stringMap: FieldReader<Record<string, string>> = (v, path, r) =>
-  r.map(v, path, (value, p, rr) => (typeof value === 'string' ? value : rr.error(p, 'invalid-value', `must be a string`)));
+  if (!t) return undefined;
+  const problem =
+    (t.key ? qualifiedNameProblem(t.key) : t.operator !== 'Exists' ? 'a toleration without a key needs operator: Exists' : undefined) ??
+    (t.operator === 'Exists' ? (t.value ? 'operator Exists takes no value' : undefined) : labelValueProblem(t.value ?? '')) ??
+    (t.tolerationSeconds !== undefined && t.effect !== 'NoExecute' ? 'tolerationSeconds needs effect: NoExecute' : undefined);
+  return problem ? r.error(path, 'invalid-value', `toleration ${JSON.stringify(v)}: ${problem}`) : t;
+};
 
 const serviceFields: FieldReader<NonNullable<WorkloadSettings['service']>> = (v, path, r) =>
   r.object<NonNullable<WorkloadSettings['service']>>(v, path, { type: oneOf(['ClusterIP', 'NodePort', 'LoadBalancer', 'Headless'] as const, true), nodePort, annotations: metadataMap('annotations') });
@@ -85,9 +98,9 @@ const exposeFields: FieldReader<ExposeSettings> = (v, path, r) => {
   const got = r.object<{ hosts: string[]; path: string; port: number; tlsSecret: string; ingressClassName: string; annotations: Record<string, string> }>(v, path, {
     hosts: list(hostName),
     port: portNumber('one of the Service\'s port numbers'),
-    path: (x, p, rr) => (typeof x === 'string' && x.startsWith('/') ? x : rr.error(p, 'invalid-value', `must be a path starting with "/"`)),
-    tlsSecret: dns1123,
-    ingressClassName: dns1123,
+    path: ingressPath,
+    tlsSecret: dnsSubdomain,
+    ingressClassName: dnsSubdomain,
     annotations: metadataMap('annotations'),
   });
   if (!got) return undefined;
@@ -98,14 +111,14 @@ const exposeFields: FieldReader<ExposeSettings> = (v, path, r) => {
 
 /** Keys valid at top level too (defaults for every service). */
 const SHARED_FIELDS = {
-  nodeSelector: stringMap,
+  nodeSelector: metadataMap('nodeSelector'),
   tolerations: list(toleration),
-  serviceAccountName: dns1123,
-  imagePullSecrets: list(dns1123),
+  serviceAccountName: dnsSubdomain,
+  imagePullSecrets: list(dnsSubdomain),
   imagePullPolicy: oneOf(['Always', 'IfNotPresent', 'Never'] as const),
   annotations: metadataMap('annotations'),
   labels: metadataMap('labels'),
-  storageClass: dns1123,
+  storageClass: dnsSubdomain,
 };
 
 export const SERVICE_FIELDS: Fields<WorkloadSettings> = {

@@ -112,7 +112,7 @@ describe('parsePreset', () => {
     ['pdb: { maxUnavailable: "150%" }', /must be a whole number or a percentage/],
     ['storage: { size: big }', /"big" is not a Kubernetes quantity/],
     ['labels: { app.kubernetes.io/name: web }', /"app.kubernetes.io\/name" is set by compose2k8s and used in selectors/],
-    ['labels: { tier: "front end" }', /label value "front end" must be at most 63 letters/],
+    ['labels: { tier: "front end" }', /label value "front end" must be letters, digits/],
     ['services: [web]', /services: must be a mapping of names to settings/],
   ])('refuses %s', (text, message) => {
     const found = errors(text);

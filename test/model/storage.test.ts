@@ -91,7 +91,7 @@ describe('bind mounts (--bind-mounts auto)', () => {
       files: { 'proxy/nginx.conf': 'server { listen 80; }\n' },
     });
     expect([...shared.configMaps.values()]).toEqual([
-      { metadata: { name: 'proxy-nginx-conf', labels: { 'app.kubernetes.io/part-of': 'demo', 'app.kubernetes.io/managed-by': 'compose2k8s' } }, data: { 'nginx.conf': 'server { listen 80; }\n' } },
+      { metadata: { name: 'proxy-nginx-conf', labels: { 'app.kubernetes.io/part-of': 'demo', 'app.kubernetes.io/managed-by': 'compose2k8s' } }, data: { 'nginx.conf': 'server { listen 80; }\n' }, origin: 'services.proxy.volumes[0]' },
     ]);
     expect(pods.proxy.volumes).toEqual([{ name: 'proxy-nginx-conf', source: { kind: 'configMap', configMapName: 'proxy-nginx-conf' } }]);
     expect(pods.proxy.mounts).toEqual([{ name: 'proxy-nginx-conf', mountPath: '/etc/nginx/conf.d/default.conf', readOnly: true, subPath: 'nginx.conf' }]);
