@@ -12,6 +12,7 @@ import { ROOT } from './helpers';
 const BUILT: Record<string, readonly string[]> = {
   'external-${what}': ['external-config', 'external-secret'],
   '${what}-file-missing': ['config-file-missing', 'secret-file-missing'],
+  '${what}-too-large': ['config-too-large', 'secret-too-large'],
   // SettingsReader: its prefix ('preset' | 'x-k8s') and suffix ('invalid-value' | 'unknown-key').
   '${this.code}-${suffix}': ['preset-invalid-value', 'preset-unknown-key', 'x-k8s-invalid-value', 'x-k8s-unknown-key'],
 };
