@@ -5,8 +5,8 @@
 // reported at the compose key that made the object, with the remedy: server-side apply keeps no copy.
 
 import type { ComposeProject } from './compose/types';
-import { joinPath } from './compose/source-map';
-import { Diagnostics } from './diagnostics';
+import { joinPath } from './common/source-map';
+import { Diagnostics } from './common/diagnostics';
 import { clientApplyAnnotationBytes, LIMITS } from './model/kube-rules';
 import { toLabelValue } from './model/names';
 import type { AppPlan } from './model/plan';

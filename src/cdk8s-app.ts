@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { ComposeChart } from './build/chart';
-import { ConversionError, formatDiagnostic } from './diagnostics';
+import { ConversionError, formatDiagnostic } from './common/diagnostics';
 import { loadPreset } from './load-preset';
 
 function main(): number {

@@ -4,7 +4,7 @@
 import type { CliIO } from './cli';
 import { NOTHING_WRITTEN, printDiagnostics, printSummary, type ReportFlags } from './cli-report';
 import type { ScalingFlags } from './cli-scaling';
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from './common/diagnostics';
 import { parsePreset } from './model/preset';
 import type { EnvironmentPreset } from './model/scaling-types';
 import { BUILT_IN_PRESET_DIR, builtInPresetNames, readPresetSource } from './node-presets';

@@ -4,8 +4,8 @@
 
 import * as path from 'node:path';
 import type { CliIO } from './cli';
-import { formatReport, summarizeDiagnostics, type ReportDetail } from './diagnostic-report';
-import type { Diagnostic } from './diagnostics';
+import { formatReport, summarizeDiagnostics, type ReportDetail } from './common/diagnostic-report';
+import type { Diagnostic } from './common/diagnostics';
 
 export interface ReportFlags {
   /** Errors and the summary only. */

@@ -291,7 +291,7 @@ async function runConfig(flags: ConfigFlags, io: CliIO): Promise<number> {
   const { loadProject } = await import('./compose/loader');
   const { foldEnvFiles, projectConfig, projectConfigYaml } = await import('./compose/config-output');
   const { nodeHost } = await import('./node-host');
-  const { Diagnostics } = await import('./diagnostics');
+  const { Diagnostics } = await import('./common/diagnostics');
   const { NOTHING_WRITTEN, printDiagnostics, printSummary } = await import('./cli-report');
   const files = await requestedFiles(flags, io);
   if (!files) return EXIT_USAGE;

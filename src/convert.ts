@@ -3,7 +3,7 @@
 
 import { checkClientApplySize } from './apply-size';
 import type { ComposeProject } from './compose/types';
-import { Diagnostics, type Diagnostic } from './diagnostics';
+import { Diagnostics, type Diagnostic } from './common/diagnostics';
 import type { AppPlan } from './model/plan';
 import { synthesize } from './build/synth';
 import { toYamlStream, type Manifest } from './output/emit';

@@ -1,7 +1,7 @@
 // The library: the same conversion as the CLI, as functions and a cdk8s construct.
 
 import { convertWithHost, type ConvertInput, type ConvertResult } from './convert';
-import type { Host } from './host';
+import type { Host } from './common/host';
 import { nodeHost } from './node-host';
 
 export type LibraryConvertInput = Omit<ConvertInput, 'host'> & {
@@ -23,10 +23,10 @@ export type * from './compose/types';
 export { planApp } from './model/planner';
 export type * from './model/plan';
 export type { ConversionOptions, BindMountMode, VolumeMode, ServiceGroupOptions } from './model/options';
-export { ConversionError, formatDiagnostic, formatDiagnosticShort, type Diagnostic, type SourcePos, type Severity } from './diagnostics';
-export { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic-codes';
-export { formatReport, summarizeDiagnostics, type ReportDetail } from './diagnostic-report';
-export { memoryHost, type Host } from './host';
+export { ConversionError, formatDiagnostic, formatDiagnosticShort, type Diagnostic, type SourcePos, type Severity } from './common/diagnostics';
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './common/diagnostic-codes';
+export { formatReport, summarizeDiagnostics, type ReportDetail } from './common/diagnostic-report';
+export { memoryHost, type Host } from './common/host';
 export { nodeHost } from './node-host';
 export { toYamlStream, toStream, sortManifests, type Manifest, type Encoding } from './output/emit';
 // Environments and scaling (README "Environments and scaling").

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Host } from './host';
+import type { Host } from './common/host';
 
 /** The Host backed by the real file system, for the CLI and for library users by default. */
 export function nodeHost(): Host {

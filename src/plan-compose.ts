@@ -3,8 +3,8 @@
 import { loadProject, type ComposeFileInput } from './compose/loader';
 import { explainKeptVariables } from './compose/interpolate-tree';
 import type { ComposeProject } from './compose/types';
-import { Diagnostics, type Diagnostic } from './diagnostics';
-import type { Host } from './host';
+import { Diagnostics, type Diagnostic } from './common/diagnostics';
+import type { Host } from './common/host';
 import type { ConversionOptions } from './model/options';
 import type { AppPlan } from './model/plan';
 import { planApp } from './model/planner';

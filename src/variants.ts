@@ -3,7 +3,7 @@
 
 import { checkClientApplySize } from './apply-size';
 import { synthesize } from './build/synth';
-import { Diagnostics, type Diagnostic } from './diagnostics';
+import { Diagnostics, type Diagnostic } from './common/diagnostics';
 import type { AppPlan } from './model/plan';
 import { scalePlan } from './model/scaling';
 import type { EnvironmentPreset } from './model/scaling-types';

@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { run, type CliIO } from '../src/cli';
 import { convert } from '../src/index';
 import { convertWithHost, type ConvertInput, type ConvertResult } from '../src/convert';
-import { memoryHost } from '../src/host';
+import { memoryHost } from '../src/common/host';
 import type { Manifest } from '../src/output/emit';
-import { formatDiagnosticShort, sortDiagnostics } from '../src/diagnostics';
+import { formatDiagnosticShort, sortDiagnostics } from '../src/common/diagnostics';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');

@@ -5,7 +5,7 @@
 // where only the conversion cannot carry it. Whatever converts must keep every server rule.
 
 import { describe, expect, it } from 'vitest';
-import { formatDiagnosticShort } from '../src/diagnostics';
+import { formatDiagnosticShort } from '../src/common/diagnostics';
 import { convertYaml } from './helpers';
 import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 

@@ -3,7 +3,7 @@
 
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { ConversionError, type Diagnostic } from '../diagnostics';
+import { ConversionError, type Diagnostic } from '../common/diagnostics';
 import type { AppPlan, WorkloadPlan } from '../model/plan';
 import { nodeHost } from '../node-host';
 import { planCompose, type ConvertInput } from '../plan-compose';

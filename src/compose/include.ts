@@ -7,7 +7,7 @@
 // including file is an error.
 
 import * as posixPath from 'node:path/posix';
-import type { SourcePos } from '../diagnostics';
+import type { SourcePos } from '../common/diagnostics';
 import { withEnvFiles } from './env';
 import type { FileRef, FileScope, LoaderContext } from './load-file';
 import { mergeFiles, mergeNodes } from './merge';

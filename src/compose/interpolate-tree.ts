@@ -1,7 +1,7 @@
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { interpolateString, InterpolationError } from './interpolate';
 import { type PathTrie, pathTrie, stepTrie } from './path-trie';
-import { joinPath, type SourceMap } from './source-map';
+import { joinPath, type SourceMap } from '../common/source-map';
 
 type Cast = 'int' | 'float' | 'boolean';
 

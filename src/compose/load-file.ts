@@ -2,15 +2,15 @@
 // key (merge shapes) → absolute paths → include → extends, for each YAML document of the file. The
 // result is one located tree per document, ready to be merged with the other files.
 
-import type { Diagnostics, SourcePos } from '../diagnostics';
-import type { Host } from '../host';
+import type { Diagnostics, SourcePos } from '../common/diagnostics';
+import type { Host } from '../common/host';
 import type { Environment } from './env';
 import { applyExtends } from './extends';
 import { applyInclude } from './include';
 import { interpolateTree } from './interpolate-tree';
 import { mergeFiles, shapeTree } from './merge';
 import { locate, type Node } from './node';
-import { isRecord } from './normalize';
+import { isRecord } from '../common/records';
 import { parseComposeDocuments } from './parse';
 import { resolveRelativePaths } from './paths';
 

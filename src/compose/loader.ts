@@ -4,8 +4,8 @@
 // profiles → reference checks.
 
 import * as posixPath from 'node:path/posix';
-import type { Diagnostics } from '../diagnostics';
-import type { Host } from '../host';
+import type { Diagnostics } from '../common/diagnostics';
+import type { Host } from '../common/host';
 import { discoverComposeFiles } from './discover';
 import { applyEmptyStrings } from './empty-values';
 import { splitProfiles, withEnvFiles } from './env';
@@ -13,11 +13,12 @@ import { explainKeptVariables } from './interpolate-tree';
 import { loadComposeFile, type FileScope, type LoaderContext } from './load-file';
 import { mergeFiles } from './merge';
 import { type Node, unlocate } from './node';
-import { isRecord, SERVICE_RULES } from './normalize';
+import { isRecord } from '../common/records';
+import { SERVICE_RULES } from './normalize';
 import { applyProfiles } from './profiles';
 import { checkDependencyCycles, checkReferences } from './references';
 import { validateSchema } from './schema';
-import { joinPath, SourceMap } from './source-map';
+import { joinPath, SourceMap } from '../common/source-map';
 import type { ComposeProject, ComposeService } from './types';
 
 export interface ComposeFileInput {

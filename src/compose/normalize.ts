@@ -1,11 +1,12 @@
 // Short syntax → long syntax, one rule per compose key (compose-go's transform package is the model).
 // Each rule gets the interpolated value and returns the canonical one, or reports and returns undefined.
 
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { resolvePath } from './paths';
 import { splitShellWords } from './shell-words';
-import { joinPath, type SourceMap } from './source-map';
+import { joinPath, type SourceMap } from '../common/source-map';
 import type { DependsOn, EnvFileRef, Protocol, ServicePort, ServiceSecretRef, ServiceVolume } from './types';
+import { isRecord } from '../common/records';
 
 export interface NormalizeContext {
   readonly path: string;
@@ -21,8 +22,6 @@ function invalid(ctx: NormalizeContext, message: string, hint?: string, path = c
   ctx.diags.error('invalid-value', message, { path, pos: ctx.sourceMap.get(path), hint });
   return undefined;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const scalarText = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
@@ -339,4 +338,4 @@ export const SERVICE_RULES: Readonly<Record<string, Rule>> = {
   scale: integer,
 };
 
-export { isRecord, resolveHostPath, splitVolumeSpec };
+export { resolveHostPath, splitVolumeSpec };

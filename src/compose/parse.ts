@@ -16,8 +16,8 @@ import {
   YAMLSeq,
 } from 'yaml';
 import type { Tags } from 'yaml/dist/schema/tags';
-import type { Diagnostics, SourcePos } from '../diagnostics';
-import { joinPath, SourceMap } from './source-map';
+import type { Diagnostics, SourcePos } from '../common/diagnostics';
+import { joinPath, SourceMap } from '../common/source-map';
 
 /** Compose's merge-control tags (compose spec, 13-merge.md). */
 export type MergeTag = '!reset' | '!override';

@@ -1,7 +1,7 @@
 import type { ComposeProject, ComposeService } from '../compose/types';
-import type { Diagnostics, SourcePos } from '../diagnostics';
-import type { Host } from '../host';
-import { joinPath } from '../compose/source-map';
+import type { Diagnostics, SourcePos } from '../common/diagnostics';
+import type { Host } from '../common/host';
+import { joinPath } from '../common/source-map';
 import { NameRegistry, toLabelValue } from './names';
 import type { Labels } from './plan';
 import type { ConversionOptions } from './options';

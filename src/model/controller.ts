@@ -14,6 +14,7 @@
 
 import type { ComposeProject, ComposeService } from '../compose/types';
 import type { WorkloadKind } from './plan';
+import { isRecord } from '../common/records';
 
 export const KOMPOSE_CONTROLLER_LABEL = 'kompose.controller.type';
 
@@ -33,8 +34,6 @@ export interface ControllerChoice {
   /** The key (inside the service) that decided, for messages: `restart`, `deploy.mode`, `x-k8s.controller`… */
   readonly by: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** x-k8s.controller, else the kompose label; undefined when absent or not a known controller. */
 export function explicitController(service: ComposeService): { kind: WorkloadKind; by: string } | undefined {

@@ -3,7 +3,7 @@
 
 import * as posixPath from 'node:path/posix';
 import type { ComposeService, Protocol } from '../compose/types';
-import type { Host } from '../host';
+import type { Host } from '../common/host';
 import type { KnownPort } from './known-images';
 
 /** EXPOSE lines of the final build stage: `EXPOSE 80 443/tcp 53/udp 8000-8002`. Variables are skipped. */

@@ -1,7 +1,7 @@
 // Kubernetes names from compose names. Names are ours and readable, never hashed: compose's
 // `my_app` becomes `my-app`, and two compose names that end up equal are reported, not merged.
 
-import type { Diagnostics, SourcePos } from '../diagnostics';
+import type { Diagnostics, SourcePos } from '../common/diagnostics';
 
 const MAX_NAME = 63;
 

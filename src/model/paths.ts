@@ -1,7 +1,7 @@
 // Host paths: containment, display in messages, and the files under a directory.
 
 import * as posixPath from 'node:path/posix';
-import type { Host } from '../host';
+import type { Host } from '../common/host';
 
 /** Is `child` the directory `parent` or inside it? URLs (remote build contexts) contain nothing. */
 export function isInside(child: string, parent: string | undefined): boolean {

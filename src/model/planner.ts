@@ -1,8 +1,8 @@
 // ComposeProject + options → AppPlan. Pure: no cdk8s, no fs, no process.
 
 import type { ComposeProject } from '../compose/types';
-import type { Diagnostics } from '../diagnostics';
-import type { Host } from '../host';
+import type { Diagnostics } from '../common/diagnostics';
+import type { Host } from '../common/host';
 import { mainContainer } from './container';
 import { PlanContext } from './context';
 import { portsOf, planServices, referencedServices, servicePortsFor } from './networking';

@@ -3,7 +3,7 @@
 // --service-group-mode (service-groups.ts). Pod-level settings (scheduling, DNS, security
 // context…) are the host's: the guest's that differ are reported, not merged.
 
-import type { CodeOf } from '../diagnostic-codes';
+import type { CodeOf } from '../common/diagnostic-codes';
 import type { PlanContext } from './context';
 import type { PodVolume, WorkloadPlan } from './plan';
 

@@ -4,7 +4,7 @@
 
 import * as posixPath from 'node:path/posix';
 import { parseComposeYaml } from '../compose/parse';
-import { Diagnostics } from '../diagnostics';
+import { Diagnostics } from '../common/diagnostics';
 import type { EnvironmentPreset, StorageSettings } from './scaling-types';
 import {
   autoscale,

@@ -1,12 +1,11 @@
 // Walks a service's keys against the key table (service-keys.ts) and reports every key that is not
 // converted: file:line:col, compose path, the reason and, where one exists, what to do instead.
 
-import { joinPath } from '../compose/source-map';
+import { joinPath } from '../common/source-map';
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { hasChildRows, keyRule } from './service-keys';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../common/records';
 
 /** Warns about every key of a service that is unsupported or unknown. */
 export function reportServiceKeys(service: ComposeService, ctx: PlanContext): void {

@@ -6,8 +6,7 @@ import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import type { ResourceRequirements } from './plan';
 import { bytesToQuantity, cpuQuantity, parseBytes, parseCpus } from './quantities';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../common/records';
 
 interface Wanted {
   cpu?: { cores: number; path: string };

@@ -2,7 +2,7 @@
 // first source that sets the field: CLI, the preset's services.<name>, x-k8s, compose deploy.resources.
 // The preset's top-level `resources` fills in only for services whose compose file sets none.
 
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { parseKubeQuantity } from './kube-quantity';
 import type { ResourceRequirements } from './plan';
 import type { ResourceAmounts, ResourceSpec } from './scaling-types';
@@ -59,7 +59,7 @@ function sortKeys(r: Record<string, string>): Record<string, string> {
 }
 
 /** The API server refuses a request above its limit; say so here, with the service named. */
-export function checkRequestsWithinLimits(r: ResourceRequirements | undefined, service: string, at: { path: string; pos?: import('../diagnostics').SourcePos }, diags: Diagnostics): void {
+export function checkRequestsWithinLimits(r: ResourceRequirements | undefined, service: string, at: { path: string; pos?: import('../common/diagnostics').SourcePos }, diags: Diagnostics): void {
   for (const res of RESOURCES) {
     const req = r?.requests?.[res];
     const lim = r?.limits?.[res];

@@ -2,7 +2,7 @@
 // (EnvironmentPreset, parsed from templates/environments/*.yaml or a user's file) and a service's
 // `x-k8s` keys (ServiceScaling). scaling.ts resolves them, in the README's precedence, over a plan.
 
-import type { SourceMap } from '../compose/source-map';
+import type { SourceMap } from '../common/source-map';
 import type { Labels } from './plan';
 
 /** Kubernetes quantities, as written (`500m`, `1Gi`). */

@@ -7,8 +7,8 @@
 // store (each replica would keep its own data behind one Service).
 
 import type { ComposeProject } from '../compose/types';
-import { joinPath } from '../compose/source-map';
-import type { Diagnostics, SourcePos } from '../diagnostics';
+import { joinPath } from '../common/source-map';
+import type { Diagnostics, SourcePos } from '../common/diagnostics';
 import { isScalable, planAutoscaler, planDisruptionBudget } from './autoscale';
 import { imageRepositoryName, SINGLE_INSTANCE_IMAGES } from './known-images';
 import { toDns1123Label } from './names';

@@ -2,8 +2,9 @@
 // fields: every unknown key and bad value becomes an error at its file:line:col, with the allowed
 // keys or an example as the hint. Readers return undefined for what they refused.
 
-import { joinPath } from '../compose/source-map';
-import type { Diagnostics, SourcePos } from '../diagnostics';
+import { isRecord } from '../common/records';
+import { joinPath } from '../common/source-map';
+import type { Diagnostics, SourcePos } from '../common/diagnostics';
 import { quantityProblem, quantityText, type ResourceName } from './kube-quantity';
 import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem } from './kube-rules';
 import type { AutoscaleSpec, PdbSpec, ResourceAmounts, ResourceSpec, ServiceScaling } from './scaling-types';
@@ -30,7 +31,7 @@ export class SettingsReader {
 
   /** A mapping with known keys only; each present key read by its field reader. */
   object<T>(value: unknown, path: string, fields: Fields<T>): Partial<T> | undefined {
-    if (!isMap(value)) return this.error(path, 'invalid-value', `${path ? 'must' : 'the file must'} be a mapping`);
+    if (!isRecord(value)) return this.error(path, 'invalid-value', `${path ? 'must' : 'the file must'} be a mapping`);
     const out: Partial<T> = {};
     for (const [key, v] of Object.entries(value)) {
       const keyPath = joinPath(path, key);
@@ -48,7 +49,7 @@ export class SettingsReader {
 
   /** A mapping of user-chosen names (services, volumes) to values read by `each`. */
   map<T>(value: unknown, path: string, each: FieldReader<T>): Record<string, T> | undefined {
-    if (!isMap(value)) return this.error(path, 'invalid-value', `must be a mapping of names to settings`);
+    if (!isRecord(value)) return this.error(path, 'invalid-value', `must be a mapping of names to settings`);
     const out: Record<string, T> = {};
     for (const [key, v] of Object.entries(value)) {
       const got = each(v, joinPath(path, key), this, key);
@@ -56,10 +57,6 @@ export class SettingsReader {
     }
     return out;
   }
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export const int =

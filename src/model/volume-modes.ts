@@ -12,17 +12,16 @@
 // External volumes are claims that exist already: --volumes does not change them.
 
 import * as posixPath from 'node:path/posix';
-import type { CodeOf } from '../diagnostic-codes';
+import type { CodeOf } from '../common/diagnostic-codes';
 import type { PlanContext } from './context';
 import type { BindMountMode, ConversionOptions } from './options';
+import { isRecord } from '../common/records';
 
 /** `--bind-mounts`, else what `--volumes` implies for bind mounts, else `auto`. */
 export function bindMountMode(options: ConversionOptions): BindMountMode {
   if (options.bindMounts) return options.bindMounts;
   return options.volumes === 'emptyDir' || options.volumes === 'hostPath' || options.volumes === 'configMap' ? options.volumes : 'auto';
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The host directory a named volume binds (`driver: local`, `driver_opts: { o: bind, device: DIR }`). */
 export function bindDeviceOf(def: Record<string, unknown>, projectDir: string): string | undefined {

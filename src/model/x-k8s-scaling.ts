@@ -2,8 +2,8 @@
 // Other x-k8s keys belong to other planning steps; only these four are read and checked here.
 
 import type { ComposeProject, ComposeService } from '../compose/types';
-import { joinPath } from '../compose/source-map';
-import type { Diagnostics } from '../diagnostics';
+import { joinPath } from '../common/source-map';
+import type { Diagnostics } from '../common/diagnostics';
 import type { ServiceScaling } from './scaling-types';
 import { SERVICE_SCALING_FIELDS, SettingsReader } from './settings-reader';
 

@@ -3,14 +3,15 @@
 // and bad values are errors at file:line:col. The scaling keys (replicas, resources, autoscale,
 // pdb) are read by the scaling step (x-k8s-scaling.ts); this file reads the rest.
 
-import { joinPath } from '../compose/source-map';
+import { joinPath } from '../common/source-map';
 import type { ComposeProject, ComposeService } from '../compose/types';
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { CONTROLLER_NAMES } from './controller';
 import type { Toleration } from './plan';
 import { ingressHostProblem, ingressPathProblem, labelValueProblem, portNumberProblem, qualifiedNameProblem } from './kube-rules';
 import { dnsSubdomain, metadataMap, quantity, SettingsReader, text, type FieldReader, type Fields } from './settings-reader';
 import { X_K8S_SCALING_KEYS } from './x-k8s-scaling';
+import { isRecord } from '../common/records';
 
 export type ServiceTypeName = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Headless';
 
@@ -130,8 +131,6 @@ export const SERVICE_FIELDS: Fields<WorkloadSettings> = {
 };
 
 export const TOP_LEVEL_FIELDS: Fields<Omit<WorkloadSettings, 'controller' | 'service' | 'expose' | 'volumeSize'>> = SHARED_FIELDS;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The scaling step's keys, accepted here (and named in the unknown-key hint) but read there. */
 const SCALING_PASS_THROUGH: Readonly<Record<string, FieldReader<never>>> = Object.fromEntries(X_K8S_SCALING_KEYS.map((k) => [k, () => undefined]));

@@ -2,8 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { SERVICE_RULES } from '../../src/compose/normalize';
-import { SourceMap } from '../../src/compose/source-map';
-import { Diagnostics } from '../../src/diagnostics';
+import { SourceMap } from '../../src/common/source-map';
+import { Diagnostics } from '../../src/common/diagnostics';
 import { convertYaml } from '../helpers';
 
 function norm(key: string, value: unknown) {

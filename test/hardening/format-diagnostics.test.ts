@@ -2,7 +2,7 @@
 // made thousands of warnings on a large file quadratic); the printed lines must stay right.
 
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/diagnostics';
+import { formatDiagnostic } from '../../src/common/diagnostics';
 
 describe('formatDiagnostic', () => {
   it('prints the source line and caret of each diagnostic from one shared sources map', () => {

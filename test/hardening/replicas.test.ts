@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';
-import { memoryHost } from '../../src/host';
+import { memoryHost } from '../../src/common/host';
 
 const at = (key: string, value: string) => {
   const compose = key === 'scale' ? `services:\n  web:\n    image: nginx\n    scale: ${value}\n` : `services:\n  web:\n    image: nginx\n    deploy:\n      replicas: ${value}\n`;

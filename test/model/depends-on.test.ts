@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';
-import { memoryHost } from '../../src/host';
+import { memoryHost } from '../../src/common/host';
 import type { Container } from '../../src/model/plan';
 
 function plan(compose: string, options: { noWait?: boolean } = {}) {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';
-import { memoryHost } from '../../src/host';
+import { memoryHost } from '../../src/common/host';
 
 function planOf(compose: string, files: Record<string, string> = {}, env: Record<string, string> = {}) {
   const host = memoryHost({ '/p/compose.yaml': compose, ...Object.fromEntries(Object.entries(files).map(([k, v]) => [`/p/${k}`, v])) });

@@ -1,7 +1,7 @@
 // Kubernetes names from compose names: sanitised, readable, never hashed; collisions reported.
 
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../src/diagnostics';
+import { Diagnostics } from '../../src/common/diagnostics';
 import { NameRegistry, portName, toDns1035Label, toDns1123Label, toLabelValue } from '../../src/model/names';
 
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

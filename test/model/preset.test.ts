@@ -2,7 +2,7 @@
 // and bad value in a user's preset is an error at its file:line:col.
 
 import { describe, expect, it } from 'vitest';
-import { formatDiagnosticShort } from '../../src/diagnostics';
+import { formatDiagnosticShort } from '../../src/common/diagnostics';
 import { loadPreset } from '../../src/load-preset';
 import { parsePreset } from '../../src/model/preset';
 import { builtInPresetNames, isPresetPath } from '../../src/node-presets';

@@ -1,10 +1,10 @@
 // A PlanContext over a hand-written ComposeProject, so planner modules are tested on canonical
 // (long-syntax) input without going through the loader.
 
-import { SourceMap } from '../../src/compose/source-map';
+import { SourceMap } from '../../src/common/source-map';
 import type { ComposeProject, ComposeService } from '../../src/compose/types';
-import { Diagnostics } from '../../src/diagnostics';
-import { memoryHost } from '../../src/host';
+import { Diagnostics } from '../../src/common/diagnostics';
+import { memoryHost } from '../../src/common/host';
 import { PlanContext } from '../../src/model/context';
 import type { ConversionOptions } from '../../src/model/options';
 

@@ -4,8 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';
-import { memoryHost } from '../../src/host';
-import { formatDiagnosticShort } from '../../src/diagnostics';
+import { memoryHost } from '../../src/common/host';
+import { formatDiagnosticShort } from '../../src/common/diagnostics';
 import { parsePreset } from '../../src/model/preset';
 import type { ScalingOptions } from '../../src/model/scaling-types';
 

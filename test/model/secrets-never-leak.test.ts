@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';
-import { memoryHost } from '../../src/host';
+import { memoryHost } from '../../src/common/host';
 
 const FILE_VALUE = 'file-secret-Qm9vIQ';
 const ENV_VALUE = 'env-secret-WmFwIQ';

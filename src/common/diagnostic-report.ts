@@ -4,7 +4,7 @@
 // services after those only named; each hint once; and a summary of the counts by severity and
 // code. Pure text: the CLI writes it to stderr, and the library still returns every diagnostic.
 
-import { parentPath } from './compose/source-map';
+import { parentPath } from './source-map';
 import { codeClass } from './diagnostic-codes';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Severity } from './diagnostics';
 

@@ -1,4 +1,7 @@
-import type { SourcePos } from '../diagnostics';
+// Compose paths (`services.web.ports[0]`), the key of every diagnostic, and where each path came
+// from in the files (SourceMap), so that a diagnostic can point at file:line:col.
+
+import type { SourcePos } from './diagnostics';
 
 /** A compose path segment: a mapping key or a sequence index. */
 export type PathSegment = string | number;

@@ -1,15 +1,9 @@
 // Diagnostics are data, not logs: every problem found anywhere in the pipeline is collected here with
 // a code, a severity, the compose path and the source position, and printed once by the CLI.
 
-import type { CodeOf } from './diagnostic-codes';
+import type { CodeOf, Severity } from './diagnostic-codes';
 
-/**
- * `error`: invalid input, nothing is converted. `warning`: the cluster will behave differently from
- * docker compose, or the output needs an action before it works (`--strict` makes these errors).
- * `note`: the cluster runs what docker compose would run (or what a flag asked for); worth knowing,
- * nothing lost. Each code has one severity: see `DIAGNOSTIC_CODES` in diagnostic-codes.ts.
- */
-export type Severity = 'error' | 'warning' | 'note';
+export type { Severity } from './diagnostic-codes';
 
 /** A position in a source file, 1-based like editors and compilers show it. */
 export interface SourcePos {

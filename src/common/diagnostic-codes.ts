@@ -5,7 +5,13 @@
 // not compile. `many` words a repeat of the code under one service or object (the CLI prints those
 // as one): `${count} ${message}: ITEM, ITEM, …`.
 
-import type { Severity } from './diagnostics';
+/**
+ * `error`: invalid input, nothing is converted. `warning`: the cluster will behave differently from
+ * docker compose, or the output needs an action before it works (`--strict` makes these errors).
+ * `note`: the cluster runs what docker compose would run (or what a flag asked for); worth knowing,
+ * nothing lost. Each code has one severity, in DIAGNOSTIC_CODES below.
+ */
+export type Severity = 'error' | 'warning' | 'note';
 
 interface CodeClass {
   readonly severity: Severity;
