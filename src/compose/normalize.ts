@@ -2,7 +2,7 @@
 // Each rule gets the interpolated value and returns the canonical one, or reports and returns undefined.
 
 import type { Diagnostics } from '../common/diagnostics';
-import { resolvePath } from './paths';
+import { resolvePath, splitVolumeSpec } from './paths';
 import { splitShellWords } from './shell-words';
 import { joinPath, type SourceMap } from '../common/source-map';
 import type { DependsOn, EnvFileRef, Protocol, ServicePort, ServiceSecretRef, ServiceVolume } from './types';
@@ -152,24 +152,6 @@ const expose: Rule = (value, ctx) => {
   });
   return list;
 };
-
-/** `src:dst:mode` → parts, keeping a Windows drive letter (`C:\\data`) inside its part. */
-function splitVolumeSpec(text: string): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > 0) {
-    const drive = /^[A-Za-z]:[\\/]/.test(rest) ? 2 : 0;
-    const at = rest.indexOf(':', drive);
-    if (at < 0) {
-      parts.push(rest);
-      break;
-    }
-    parts.push(rest.slice(0, at));
-    rest = rest.slice(at + 1);
-    if (rest === '') parts.push('');
-  }
-  return parts;
-}
 
 const isHostPath = (s: string) => /^([./~]|[A-Za-z]:[\\/]|\\\\)/.test(s) || s === '.';
 
@@ -338,4 +320,4 @@ export const SERVICE_RULES: Readonly<Record<string, Rule>> = {
   scale: integer,
 };
 
-export { resolveHostPath, splitVolumeSpec };
+export { resolveHostPath };

@@ -4,7 +4,6 @@
 // files without changing what they point at (compose-go loader/paths.go does the same).
 
 import * as posixPath from 'node:path/posix';
-import { splitVolumeSpec } from './normalize';
 import { isMapNode, isSeqNode, type Node, scalarNode, scalarText } from './node';
 
 /** Remote build contexts and other non-paths that must be kept as written. */
@@ -15,6 +14,24 @@ export function resolvePath(p: string, dir: string): string {
   if (p === '' || p.startsWith('~') || NOT_A_PATH.test(p)) return p;
   if (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')) return p; // absolute: kept as written, like compose-go
   return posixPath.resolve(dir, p.replace(/\\/g, '/'));
+}
+
+/** `src:dst:mode` → parts, keeping a Windows drive letter (`C:\\data`) inside its part. */
+export function splitVolumeSpec(text: string): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const drive = /^[A-Za-z]:[\\/]/.test(rest) ? 2 : 0;
+    const at = rest.indexOf(':', drive);
+    if (at < 0) {
+      parts.push(rest);
+      break;
+    }
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+    if (rest === '') parts.push('');
+  }
+  return parts;
 }
 
 type Fix = (node: Node, dir: string) => Node;
