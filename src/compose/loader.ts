@@ -1,7 +1,8 @@
-// The compose loader, in compose-go's order. Per file (load-file.ts): parse → interpolate →
-// include → extends. Then: merge the files (merge.ts) → empty strings (empty-values.ts) → schema
-// check → project name → short → long syntax → `environment: [FOO]` from the environment →
-// profiles → reference checks.
+// The compose loader, in compose-go's order. Per file (load-file.ts): parse → interpolate → one
+// form per key → absolute paths → include → extends. Then: merge the files (merge.ts) → empty
+// strings (empty-values.ts) → the project directory as the default build context → schema check →
+// project name → short → long syntax → `environment: [FOO]` from the environment → profiles →
+// reference checks.
 
 import * as posixPath from 'node:path/posix';
 import type { Diagnostics } from '../common/diagnostics';
@@ -13,6 +14,7 @@ import { explainKeptVariables } from './interpolate-tree';
 import type { FileScope, LoaderContext } from './load-context';
 import { loadComposeFile } from './load-file';
 import { mergeFiles } from './merge';
+import { defaultBuildContexts } from './paths';
 import { type Node, unlocate } from './node';
 import { isRecord } from '../common/records';
 import { SERVICE_RULES } from './normalize';
@@ -103,6 +105,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
   if (diags.hasErrors) return result({ sources });
   const mergedNode = mergeFiles(nodes, diags);
   applyEmptyStrings(mergedNode, diags);
+  defaultBuildContexts(mergedNode, projectDir);
   if (diags.hasErrors) return result({ sources });
   const merged = unlocate(mergedNode);
   const root = merged.value as Record<string, unknown>;
@@ -184,7 +187,7 @@ function buildProject(
       diags.error('invalid-value', `service "${serviceName}" must be a mapping`, { path, pos: sourceMap.get(path) });
       continue;
     }
-    services[serviceName] = normalizeService(serviceName, def ?? {}, { diags, sourceMap, workingDir: projectDir, path });
+    services[serviceName] = normalizeService(serviceName, def ?? {}, { diags, sourceMap, path });
   }
 
   const extensions = Object.fromEntries(Object.entries(root).filter(([k]) => k.startsWith('x-')));
@@ -206,7 +209,7 @@ function buildProject(
 function normalizeService(
   name: string,
   def: Record<string, unknown>,
-  ctx: { diags: Diagnostics; sourceMap: SourceMap; workingDir: string; path: string },
+  ctx: { diags: Diagnostics; sourceMap: SourceMap; path: string },
 ): ComposeService {
   const out: ComposeService = { name };
   for (const [key, value] of Object.entries(def)) {

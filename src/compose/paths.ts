@@ -114,8 +114,9 @@ export function resolveRelativePaths(root: Node, dir: string): void {
 }
 
 /**
- * `build:` without a context means the project directory. Included projects have their own, so this
- * runs on an included project once it is merged, before it joins the including one.
+ * `build:` without a context means the project directory: the one owner of that default. It runs on
+ * a whole merged project (the loaded one, and each included project, which has its own directory,
+ * before it joins the including one), since a context may come from another file of the project.
  */
 export function defaultBuildContexts(root: Node, dir: string): void {
   const services = isMapNode(root) ? root.entries.get('services') : undefined;
