@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, type CliIO } from '../src/cli';
+import { run, type CliIO } from '../src/cli/main';
 import { convert } from '../src/index';
 import { convertWithHost, type ConvertInput, type ConvertResult } from '../src/convert';
 import { memoryHost } from '../src/common/host';
@@ -14,6 +14,8 @@ import { formatDiagnosticShort, sortDiagnostics } from '../src/common/diagnostic
 export const ROOT = path.resolve(__dirname, '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const KUBE_VALIDATE = path.join(SHARED, 'tools', 'kube-validate', 'kube-validate');
+/** The CLI bundle bin/compose2k8s.js runs (`npm run build` writes it). */
+export const { BUNDLE } = require('../bin/load-bundle.js') as { BUNDLE: string };
 
 /** Why kube-validate cannot run here, or undefined when it can. */
 export function kubeValidateUnavailable(): string | undefined {

@@ -2,10 +2,9 @@
 // config: the diagnostics as diagnostic-report.ts lays them out (--quiet, --verbose), file names
 // relative to the working directory, and one closing summary line.
 
-import * as path from 'node:path';
-import type { CliIO } from './cli';
-import { formatReport, summarizeDiagnostics, type ReportDetail } from './common/diagnostic-report';
-import type { Diagnostic } from './common/diagnostics';
+import { formatReport, summarizeDiagnostics, type ReportDetail } from '../common/diagnostic-report';
+import type { Diagnostic } from '../common/diagnostics';
+import { type CliIO, displayPath } from './io';
 
 export interface ReportFlags {
   /** Errors and the summary only. */
@@ -33,9 +32,3 @@ export function printSummary(io: CliIO, diagnostics: readonly Diagnostic[], outc
 }
 
 export const NOTHING_WRITTEN = 'nothing was written';
-
-/** A path as the user would type it from the working directory; absolute when outside it. */
-function displayPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
-}

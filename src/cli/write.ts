@@ -2,8 +2,8 @@
 // and the usage exit code instead of a stack trace.
 
 import * as path from 'node:path';
-import type { CliIO } from './cli';
-import { OutputDirError, writeDirectoryAtomically } from './output/write-dir';
+import type { CliIO } from './io';
+import { OutputDirError, writeDirectoryAtomically } from '../output/write-dir';
 
 /** Writes `files` into `output` (relative to the working directory); false after reporting why not. */
 export function writeOutputDirectory(io: CliIO, output: string, files: ReadonlyMap<string, string>, protect: readonly string[]): boolean {

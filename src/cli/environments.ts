@@ -1,16 +1,13 @@
 // The CLI's environments: reading --env presets, `compose2k8s envs`, and writing one directory per
 // environment or Kustomize base + overlays. Loaded only when a conversion or `envs` runs.
 
-import type { CliIO } from './cli';
-import { NOTHING_WRITTEN, printDiagnostics, printSummary, type ReportFlags } from './cli-report';
-import type { ScalingFlags } from './cli-scaling';
-import type { Diagnostic } from './common/diagnostics';
-import { parsePreset } from './model/preset';
-import type { EnvironmentPreset } from './model/scaling-types';
-import { BUILT_IN_PRESET_DIR, builtInPresetNames, readPresetSource } from './node-presets';
-
-const EXIT_INVALID_INPUT = 1;
-const EXIT_USAGE = 2;
+import { NOTHING_WRITTEN, printDiagnostics, printSummary, type ReportFlags } from './report';
+import type { ScalingFlags } from './scaling';
+import { type CliIO, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE } from './io';
+import type { Diagnostic } from '../common/diagnostics';
+import { parsePreset } from '../model/preset';
+import type { EnvironmentPreset } from '../model/scaling-types';
+import { BUILT_IN_PRESET_DIR, builtInPresetNames, readPresetSource } from '../node-presets';
 
 export interface LoadedEnvironments {
   readonly presets: readonly EnvironmentPreset[];
@@ -58,7 +55,7 @@ export function listEnvironments(io: CliIO): number {
     io.stdout(`${name.padEnd(10)} ${preset?.description ?? '(invalid preset: run convert --env ' + name + ' to see why)'}\n`);
   }
   io.stdout(`\nUse one with \`convert --env NAME\`. To write your own, copy one of ${BUILT_IN_PRESET_DIR}/NAME.yaml and pass \`--env ./FILE.yaml\`.\n`);
-  return 0;
+  return EXIT_OK;
 }
 
 /**
@@ -66,8 +63,8 @@ export function listEnvironments(io: CliIO): number {
  * under DIR as DIR/<env>/ (complete sets) or DIR/base/ + DIR/overlays/<env>/.
  */
 export async function runVariants(
-  input: Omit<import('./plan-compose').ConvertInput, 'environment'>,
-  flags: ScalingFlags & ReportFlags & { output?: string; encoding: import('./output/emit').Encoding },
+  input: Omit<import('../plan-compose').ConvertInput, 'environment'>,
+  flags: ScalingFlags & ReportFlags & { output?: string; encoding: import('../output/emit').Encoding },
   envs: LoadedEnvironments,
   io: CliIO,
 ): Promise<number> {
@@ -75,10 +72,10 @@ export async function runVariants(
     io.stderr(`compose2k8s: ${flags.format === 'kustomize' ? '--format kustomize' : 'several --env'} writes a directory per environment; pass -o DIR\n`);
     return EXIT_USAGE;
   }
-  const { convertVariants } = await import('./variants');
-  const { encode, manifestFileName } = await import('./output/emit');
-  const { kustomizeFiles } = await import('./output/kustomize');
-  const { writeOutputDirectory } = await import('./cli-write');
+  const { convertVariants } = await import('../variants');
+  const { encode, manifestFileName } = await import('../output/emit');
+  const { kustomizeFiles } = await import('../output/kustomize');
+  const { writeOutputDirectory } = await import('./write');
 
   const result = convertVariants({ ...input, environments: envs.presets });
   const diagnostics = [...envs.diagnostics, ...result.diagnostics];
@@ -98,5 +95,5 @@ export async function runVariants(
   const written = writeOutputDirectory(io, flags.output, files, [...result.sources.keys()]);
   const names = result.variants.map((v) => v.name).join(', ');
   printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})` : NOTHING_WRITTEN);
-  return written ? 0 : EXIT_USAGE;
+  return written ? EXIT_OK : EXIT_USAGE;
 }

@@ -5,8 +5,8 @@
 // Kept free of cdk8s so that `--help` stays fast.
 
 import { Option, type Command } from 'commander';
-import type { Encoding } from './output/emit';
-import type { ServiceGroupOptions, VolumeMode } from './model/options';
+import type { Encoding } from '../output/emit';
+import type { ServiceGroupOptions, VolumeMode } from '../model/options';
 
 const VOLUME_MODES: readonly VolumeMode[] = ['persistentVolumeClaim', 'emptyDir', 'hostPath', 'configMap'];
 
