@@ -5,7 +5,7 @@ import { checkClientApplySize } from './apply-size';
 import type { ComposeProject } from './compose/types';
 import { Diagnostics, type Diagnostic } from './common/diagnostics';
 import type { AppPlan } from './model/plan';
-import { synthesize } from './build/synth';
+import { synthesize } from './kube/synth';
 import { toYamlStream, type Manifest } from './output/emit';
 import { finish, planCompose, type ConvertInput } from './plan-compose';
 

@@ -14,7 +14,7 @@ export function convert(input: LibraryConvertInput): ConvertResult {
   return convertWithHost({ ...input, host: input.host ?? nodeHost() });
 }
 
-export { ComposeChart, type ComposeChartProps } from './build/chart';
+export { ComposeChart, type ComposeChartProps } from './kube/chart';
 export { synthesize, type ConvertInput, type ConvertResult } from './convert';
 export { planCompose, type PlanResult } from './plan-compose';
 export { loadProject, type LoadOptions, type LoadResult, type ComposeFileInput } from './compose/loader';

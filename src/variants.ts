@@ -2,7 +2,7 @@
 // environment (scalePlan is pure). Gives the environment-free base too, for Kustomize output.
 
 import { checkClientApplySize } from './apply-size';
-import { synthesize } from './build/synth';
+import { synthesize } from './kube/synth';
 import { Diagnostics, type Diagnostic } from './common/diagnostics';
 import type { AppPlan } from './model/plan';
 import { scalePlan } from './model/scaling';
