@@ -10,7 +10,7 @@ import { Diagnostics } from './common/diagnostics';
 import { clientApplyAnnotationBytes, LIMITS } from './model/kube-rules';
 import { toLabelValue } from './model/names';
 import type { AppPlan } from './model/plan';
-import type { Manifest } from './output/emit';
+import type { Manifest } from './kube/manifest';
 
 export const CLIENT_APPLY_TOO_LARGE = 'client-apply-too-large' as const;
 

@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { App } from 'cdk8s';
-import { ComposeChart } from './kube/chart';
+import { ComposeChart } from './compose-chart';
 import { ConversionError, formatDiagnostic } from './common/diagnostics';
 import { loadPreset } from './load-preset';
 

@@ -6,7 +6,8 @@ import type { ComposeProject } from './compose/types';
 import { Diagnostics, type Diagnostic } from './common/diagnostics';
 import type { AppPlan } from './model/plan';
 import { synthesize } from './kube/synth';
-import { toYamlStream, type Manifest } from './output/emit';
+import type { Manifest } from './kube/manifest';
+import { toYamlStream } from './output/emit';
 import { finish, planCompose, type ConvertInput } from './plan-compose';
 
 export type { ConvertInput } from './plan-compose';

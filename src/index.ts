@@ -14,7 +14,7 @@ export function convert(input: LibraryConvertInput): ConvertResult {
   return convertWithHost({ ...input, host: input.host ?? nodeHost() });
 }
 
-export { ComposeChart, type ComposeChartProps } from './kube/chart';
+export { ComposeChart, type ComposeChartProps } from './compose-chart';
 export { synthesize, type ConvertInput, type ConvertResult } from './convert';
 export { planCompose, type PlanResult } from './plan-compose';
 export { loadProject, type LoadOptions, type LoadResult, type ComposeFileInput } from './compose/loader';
@@ -28,7 +28,8 @@ export { DIAGNOSTIC_CODES, type DiagnosticCode } from './common/diagnostic-codes
 export { formatReport, summarizeDiagnostics, type ReportDetail } from './common/diagnostic-report';
 export { memoryHost, type Host } from './common/host';
 export { nodeHost } from './node-host';
-export { toYamlStream, toStream, sortManifests, type Manifest, type Encoding } from './output/emit';
+export { toYamlStream, toStream, type Encoding } from './output/emit';
+export { sortManifests, type Manifest } from './kube/manifest';
 // Environments and scaling (README "Environments and scaling").
 export { parsePreset, type PresetResult } from './model/preset';
 export { loadPreset } from './load-preset';

@@ -7,7 +7,7 @@ import { Diagnostics, type Diagnostic } from './common/diagnostics';
 import type { AppPlan } from './model/plan';
 import { scalePlan } from './model/scaling';
 import type { EnvironmentPreset } from './model/scaling-types';
-import type { Manifest } from './output/emit';
+import type { Manifest } from './kube/manifest';
 import { finish, planCompose, type ConvertInput } from './plan-compose';
 
 export interface Variant {

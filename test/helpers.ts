@@ -8,7 +8,7 @@ import { run, type CliIO } from '../src/cli/main';
 import { convert } from '../src/index';
 import { convertWithHost, type ConvertInput, type ConvertResult } from '../src/convert';
 import { memoryHost } from '../src/common/host';
-import type { Manifest } from '../src/output/emit';
+import type { Manifest } from '../src/kube/manifest';
 import { formatDiagnosticShort, sortDiagnostics } from '../src/common/diagnostics';
 
 export const ROOT = path.resolve(__dirname, '..');

@@ -12,6 +12,11 @@ export function objectMeta(meta: ObjectMeta, namespace: string | undefined): k8s
   };
 }
 
+/** A count or a percentage (`1`, `"50%"`) as the L1 classes take it. */
+export function intOrString(v: number | string): k8s.IntOrString {
+  return typeof v === 'number' ? k8s.IntOrString.fromNumber(v) : k8s.IntOrString.fromString(v);
+}
+
 function quantities(q: Readonly<Record<string, string>> | undefined): Record<string, k8s.Quantity> | undefined {
   if (!q) return undefined;
   return Object.fromEntries(Object.entries(q).map(([k, v]) => [k, k8s.Quantity.fromString(v)]));

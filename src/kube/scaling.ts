@@ -4,9 +4,7 @@
 import { ApiObject, type Chart } from 'cdk8s';
 import type { AppPlan, AutoscalerPlan, DisruptionBudgetPlan } from '../model/plan';
 import { k8s } from './k8s';
-import { objectMeta } from './pod';
-
-const intOrString = (v: number | string): k8s.IntOrString => (typeof v === 'number' ? k8s.IntOrString.fromNumber(v) : k8s.IntOrString.fromString(v));
+import { intOrString, objectMeta } from './pod';
 
 export function buildAutoscaler(chart: Chart, a: AutoscalerPlan, ns: string | undefined): k8s.KubeHorizontalPodAutoscalerV2 {
   const metric = (name: 'cpu' | 'memory', averageUtilization: number): k8s.MetricSpecV2 => ({

@@ -3,7 +3,7 @@
 import type { Construct } from 'constructs';
 import type { ClaimPlan, WorkloadPlan } from '../model/plan';
 import { k8s } from './k8s';
-import { objectMeta, podSpec } from './pod';
+import { intOrString, objectMeta, podSpec } from './pod';
 
 export function claimSpec(c: ClaimPlan): k8s.PersistentVolumeClaimSpec {
   return {
@@ -11,10 +11,6 @@ export function claimSpec(c: ClaimPlan): k8s.PersistentVolumeClaimSpec {
     ...(c.storageClassName ? { storageClassName: c.storageClassName } : {}),
     resources: { requests: { storage: k8s.Quantity.fromString(c.size) } },
   };
-}
-
-function intOrString(v: number | string): k8s.IntOrString {
-  return typeof v === 'number' ? k8s.IntOrString.fromNumber(v) : k8s.IntOrString.fromString(v);
 }
 
 function rollingUpdate(r: NonNullable<WorkloadPlan['rollingUpdate']>): { maxUnavailable?: k8s.IntOrString; maxSurge?: k8s.IntOrString } {

@@ -10,7 +10,8 @@
 // environment's object with the transformers' work taken out.
 
 import type { Labels } from '../model/plan';
-import { encode, manifestFileName, manifestToYaml, type Encoding, type Manifest } from './emit';
+import type { Manifest } from '../kube/manifest';
+import { encode, manifestFileName, manifestToYaml, type Encoding } from './emit';
 import { jsonDiff } from './json-diff';
 
 export interface KustomizeVariant {

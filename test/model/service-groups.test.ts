@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ServiceGroupOptions } from '../../src/model/options';
-import type { Manifest } from '../../src/output/emit';
+import type { Manifest } from '../../src/kube/manifest';
 import { codes, convertYaml, manifest } from '../helpers';
 
 type Pod = { spec: { replicas?: number; template: { metadata: { labels: Record<string, string> }; spec: { containers: { name: string }[]; initContainers?: { name: string }[]; volumes?: { name: string }[] } } } };
