@@ -1,8 +1,10 @@
 // A workload + bounds → the plans of its HorizontalPodAutoscaler and PodDisruptionBudget. Shared by
-// the scaling step and by anything else that asks for one (kompose.hpa.* labels).
+// the scaling step and the planner, which makes the autoscalers kompose.hpa.* labels ask for.
 
+import type { PlanContext } from './context';
 import type { AutoscalerPlan, DisruptionBudgetPlan, WorkloadPlan } from './plan';
 import { DEFAULT_AUTOSCALE_CPU, type AutoscaleSpec, type PdbSpec } from './scaling-types';
+import type { SettingsByService } from './workload-settings';
 
 /** Only these controllers have a scale subresource an HPA can drive. */
 export function isScalable(w: WorkloadPlan): w is WorkloadPlan & { kind: 'Deployment' | 'StatefulSet' } {
@@ -31,4 +33,20 @@ export function planDisruptionBudget(w: WorkloadPlan, spec: PdbSpec): Disruption
     selector: w.selector,
     ...(spec.minAvailable !== undefined ? { minAvailable: spec.minAvailable } : { maxUnavailable: spec.maxUnavailable ?? 1 }),
   };
+}
+
+/** kompose.hpa.* → HorizontalPodAutoscalers for the workloads that can scale; the scaling step adds requests. */
+export function komposeAutoscalers(ctx: PlanContext, workloads: readonly WorkloadPlan[], settings: SettingsByService): AutoscalerPlan[] {
+  const out: AutoscalerPlan[] = [];
+  for (const w of workloads) {
+    const service = ctx.project.services[w.service];
+    const spec = service ? settings.get(w.service)?.autoscale : undefined;
+    if (!spec) continue;
+    if (!isScalable(w)) {
+      ctx.diags.warn('kompose-label', `kompose.hpa.*: "${w.service}" runs as a ${w.kind}, which an autoscaler cannot scale; no HorizontalPodAutoscaler is made`, ctx.at(ctx.servicePath(service, 'labels')));
+      continue;
+    }
+    out.push(planAutoscaler(w, spec));
+  }
+  return out;
 }

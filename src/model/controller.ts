@@ -13,18 +13,11 @@
 //   otherwise                                             → Deployment
 
 import type { ComposeProject, ComposeService } from '../compose/types';
+import { knownPortsOf } from './known-images';
+import { KOMPOSE_CONTROLLER_LABEL } from './kompose';
 import type { WorkloadKind } from './plan';
+import { CONTROLLER_NAMES } from './x-k8s';
 import { isRecord } from '../common/records';
-
-export const KOMPOSE_CONTROLLER_LABEL = 'kompose.controller.type';
-
-/** Values of x-k8s.controller and kompose.controller.type (lowercase), and what they make. */
-export const CONTROLLER_NAMES: Readonly<Record<string, WorkloadKind>> = {
-  deployment: 'Deployment',
-  statefulset: 'StatefulSet',
-  daemonset: 'DaemonSet',
-  job: 'Job',
-};
 
 export interface ControllerChoice {
   readonly kind: WorkloadKind;
@@ -116,6 +109,15 @@ export function listens(service: ComposeService): boolean {
 /** Does the service run to completion (as a Job)? For depends_on: service_completed_successfully. */
 export function runsAsJob(service: ComposeService): boolean {
   return chooseController(service).kind === 'Job';
+}
+
+/**
+ * Does another service's depends_on wait for `name` to complete? Then it runs as a Job, unless its
+ * image is a well-known server (redis, postgres, …), which never completes.
+ */
+export function awaitedForCompletion(name: string, project: ComposeProject): boolean {
+  if (knownPortsOf(project.services[name]?.image)) return false;
+  return Object.values(project.services).some((s) => s.depends_on?.[name]?.condition === 'service_completed_successfully');
 }
 
 /** The services of a project that run as Jobs. */

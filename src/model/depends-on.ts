@@ -16,10 +16,8 @@
 // A dependency in the same pod (network_mode: service:, a service group) cannot be waited for: the
 // pod's init containers would wait for the pod itself. It is reported instead.
 
-import type { ComposeProject } from '../compose/types';
 import type { PlanContext } from './context';
 import { hasHealthcheck } from './healthcheck';
-import { knownPortsOf } from './known-images';
 import { toDns1123Label } from './names';
 import { ownServiceOf } from './networking';
 import type { Container, ServicePlan, WorkloadPlan } from './plan';
@@ -129,13 +127,4 @@ function tcpWaitScript(host: string, port: number, required: boolean): string {
 function serviceOf(dep: string, services: readonly ServicePlan[], ctx: PlanContext): ServicePlan | undefined {
   const pods = ctx.selectorLabels(dep)['app.kubernetes.io/name'];
   return ownServiceOf(services, dep) ?? services.find((s) => s.selector['app.kubernetes.io/name'] === pods);
-}
-
-/**
- * Does another service's depends_on wait for `name` to complete? Then it runs as a Job
- * (controller.ts), unless its image is a well-known server (redis, postgres, …), which never completes.
- */
-export function awaitedForCompletion(name: string, project: ComposeProject): boolean {
-  if (knownPortsOf(project.services[name]?.image)) return false;
-  return Object.values(project.services).some((s) => s.depends_on?.[name]?.condition === 'service_completed_successfully');
 }

@@ -4,13 +4,13 @@
 import type { PlanContext } from './context';
 import { ownServiceOf } from './networking';
 import type { IngressPlan, ServicePlan } from './plan';
-import { settingsOf } from './workload-settings';
+import type { SettingsByService } from './workload-settings';
 
-export function planIngresses(ctx: PlanContext, services: readonly ServicePlan[]): IngressPlan[] {
+export function planIngresses(ctx: PlanContext, services: readonly ServicePlan[], settings: SettingsByService): IngressPlan[] {
   const plans: IngressPlan[] = [];
   for (const name of Object.keys(ctx.project.services).sort()) {
     const service = ctx.project.services[name];
-    const resolved = settingsOf(service, ctx);
+    const resolved = settings.get(name)!;
     const expose = resolved.settings.expose;
     if (!expose) continue;
     const from = resolved.from.expose ?? ctx.servicePath(service);

@@ -4,14 +4,16 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import { CONTROLLER_NAMES, KOMPOSE_CONTROLLER_LABEL } from './controller';
 import { quantityProblem } from './kube-quantity';
 import { dns1123SubdomainProblem, ingressHostProblem, ingressPathProblem, portNumberProblem } from './kube-rules';
 import type { AutoscaleSpec } from './scaling-types';
-import { KOMPOSE_GROUP_LABEL } from './service-groups';
-import type { ExposeSettings, ServiceTypeName, WorkloadSettings } from './x-k8s';
+import { CONTROLLER_NAMES, type ExposeSettings, type ServiceTypeName, type WorkloadSettings } from './x-k8s';
 
 export const KOMPOSE_PREFIX = 'kompose.';
+/** Picks the controller, as x-k8s.controller does (controller.ts). */
+export const KOMPOSE_CONTROLLER_LABEL = 'kompose.controller.type';
+/** Services with the same value run in one pod under --service-group-mode label (service-groups.ts). */
+export const KOMPOSE_GROUP_LABEL = 'kompose.service.group';
 
 const SERVICE_TYPES: Readonly<Record<string, ServiceTypeName>> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', headless: 'Headless' };
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;

@@ -1,8 +1,22 @@
-// ConfigMaps and Secrets made from env_file, configs and secrets, shared across services: a file or
-// a top-level secret used by two services becomes one object.
+// Objects shared across services, each made once: ConfigMaps and Secrets from env_file, configs and
+// secrets (a file or a top-level secret used by two services is one object), and the claims and
+// ConfigMaps of volumes and bind mounts; with the rules every such object's data follows.
 
 import { configMapKeyProblem, dataBytes, LIMITS } from './kube-rules';
-import type { ConfigMapPlan, SecretPlan } from './plan';
+import type { ClaimPlan, ConfigMapPlan, SecretPlan } from './plan';
+
+/** An item of a ConfigMap volume: the key mounted as the file `path`. */
+export type KeyToPath = { key: string; path: string };
+
+/** Objects shared across services: one claim per named volume, one ConfigMap per bind-mounted file. */
+export class SharedStorage {
+  readonly claims = new Map<string, ClaimPlan>();
+  readonly configMaps = new Map<string, ConfigMapPlan>();
+  /** Items (key → path) of directory ConfigMaps whose keys are not their file names. */
+  readonly directoryItems = new Map<string, KeyToPath[]>();
+  /** Named volumes whose --volumes conversion was reported already. */
+  readonly reportedVolumes = new Set<string>();
+}
 
 export class ProjectObjects {
   /** Keyed by origin: `env:<path>`, `config:<name>`. */

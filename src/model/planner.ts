@@ -9,17 +9,18 @@ import { portsOf, planServices, referencedServices, servicePortsFor } from './ne
 import type { ConversionOptions } from './options';
 import type { AppPlan, ServicePortPlan, WorkloadPlan } from './plan';
 import { reportServiceKeys } from './report-keys';
-import { SharedStorage, storageFor } from './storage';
+import { storageFor } from './storage';
 import { checkMountTargets } from './mount-targets';
-import { ProjectObjects } from './objects';
+import { ProjectObjects, SharedStorage } from './objects';
 import { serviceSettings, withContainerSettings, withDependencyWaits, withPodSettings } from './service-settings';
 import { applyNetworkModes } from './network-mode';
 import { applyServiceGroups, planServiceGroups } from './service-groups';
 import { networkAliasServices } from './network-aliases';
-import { shapeServices } from './service-shape';
+import { serviceShapes, shapeServices } from './service-shape';
 import { planIngresses } from './ingress';
 import { planNetworkPolicies } from './network-policies';
-import { komposeAutoscalers, serviceShapes } from './workload-settings';
+import { komposeAutoscalers } from './autoscale';
+import { resolveSettings } from './workload-settings';
 import { workloadFor } from './workload';
 
 export function planApp(project: ComposeProject, options: ConversionOptions, host: Host, diags: Diagnostics): AppPlan {
@@ -29,6 +30,7 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
   const referenced = referencedServices(ctx);
   // First: a group's members carry its name in every label and selector planned from here on.
   const groups = planServiceGroups(ctx);
+  const settings = resolveSettings(ctx);
   const workloads: WorkloadPlan[] = [];
   const servicePorts = new Map<string, readonly ServicePortPlan[]>();
 
@@ -40,16 +42,16 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     const ports = portsOf(service, ctx);
     checkMountTargets(service, ctx);
     const storage = storageFor(service, ctx, shared);
-    const settings = serviceSettings(service, ctx, objects);
-    const main = withContainerSettings(mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts }), settings, storage.volumes);
+    const own = serviceSettings(service, ctx, objects);
+    const main = withContainerSettings(mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts }), own, storage.volumes);
     const pod = { containers: [main.container], volumes: [...storage.volumes, ...main.volumes], mountsReadWriteOnceClaim: storage.mountsReadWriteOnceClaim };
-    workloads.push(withPodSettings(workloadFor(service, ctx, pod, shared), settings));
+    workloads.push(withPodSettings(workloadFor(service, ctx, pod, settings.get(name)!, shared), own));
     servicePorts.set(name, servicePortsFor(service, ports, ctx, referenced.get(name)));
   }
 
   // network_mode: service:x moves containers and ports into x's pod and Service; service groups share a pod.
   const joined = applyServiceGroups(ctx, groups, applyNetworkModes(ctx, workloads, servicePorts), servicePorts);
-  const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, serviceShapes(ctx));
+  const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, serviceShapes(settings));
   // depends_on waits need every Service and Job planned.
   const waited = withDependencyWaits(shaped.workloads, shaped.services, ctx);
 
@@ -58,9 +60,9 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     ...(options.namespace ? { namespace: options.namespace } : {}),
     workloads: waited.workloads,
     services: [...shaped.services, ...networkAliasServices(ctx, shaped.services)],
-    ...nonEmpty('ingresses', planIngresses(ctx, shaped.services)),
-    ...nonEmpty('networkPolicies', planNetworkPolicies(ctx, shaped.workloads, shaped.services)),
-    ...nonEmpty('autoscalers', komposeAutoscalers(ctx, shaped.workloads)),
+    ...nonEmpty('ingresses', planIngresses(ctx, shaped.services, settings)),
+    ...nonEmpty('networkPolicies', planNetworkPolicies(ctx, shaped.workloads, shaped.services, settings)),
+    ...nonEmpty('autoscalers', komposeAutoscalers(ctx, shaped.workloads, settings)),
     claims: [...shared.claims.values()].filter((c) => c.accessModes.length > 0),
     configMaps: [...shared.configMaps.values(), ...objects.configMaps.values()],
     secrets: [...objects.secrets.values()],

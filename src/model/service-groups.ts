@@ -16,12 +16,12 @@
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { hasHealthcheck } from './healthcheck';
+import { KOMPOSE_GROUP_LABEL } from './kompose';
 import { toDns1123Label } from './names';
 import { networkModeOf, podOwner } from './network-mode';
 import type { ServicePortPlan, WorkloadPlan } from './plan';
 import { joinPod } from './pod-join';
 
-export const KOMPOSE_GROUP_LABEL = 'kompose.service.group';
 
 export interface ServiceGroup {
   /** The workload's name (a DNS-1123 label). */

@@ -1,12 +1,14 @@
 // The kind of each Service: ClusterIP unless asked otherwise. Headless for deploy.endpoint_mode
 // dnsrr and for a StatefulSet (its governing Service); NodePort / LoadBalancer / headless from
-// kompose.service.type or x-k8s.service. Runs after planServices, over its plans.
+// kompose.service.type or x-k8s.service (read by workload-settings.ts). Runs after planServices,
+// over its plans.
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { LIMITS } from './kube-rules';
 import { toDns1035Label } from './names';
 import type { Labels, ServicePlan, WorkloadPlan } from './plan';
+import type { ResolvedSettings, SettingsByService } from './workload-settings';
 
 export interface ServiceShape {
   readonly type?: ServicePlan['type'];
@@ -15,6 +17,28 @@ export interface ServiceShape {
   readonly annotations?: Labels;
   /** The compose path that asked, for messages. */
   readonly from: string;
+}
+
+/** The Service shape a service's settings ask for, if any. */
+function shapeOf(r: ResolvedSettings): ServiceShape | undefined {
+  const svc = r.settings.service;
+  if (!svc) return undefined;
+  return {
+    ...(svc.type === 'Headless' ? { headless: true } : svc.type ? { type: svc.type } : {}),
+    ...(svc.nodePort !== undefined ? { nodePort: svc.nodePort } : {}),
+    ...(svc.annotations ? { annotations: svc.annotations } : {}),
+    from: r.from.service ?? '',
+  };
+}
+
+/** Service shapes asked for by x-k8s.service or kompose.service.type / nodeport.port, by compose service. */
+export function serviceShapes(settings: SettingsByService): Map<string, ServiceShape> {
+  const shapes = new Map<string, ServiceShape>();
+  for (const [name, resolved] of settings) {
+    const shape = shapeOf(resolved);
+    if (shape) shapes.set(name, shape);
+  }
+  return shapes;
 }
 
 /**

@@ -10,29 +10,19 @@ import type { ComposeService, ServiceVolume } from '../compose/types';
 import type { PlanContext } from './context';
 import { toDns1123Label } from './names';
 import { displayPath, filesUnder, isInside } from './paths';
-import { DEFAULT_PVC_SIZE } from './options';
 import { secretOfFile } from './file-objects';
 import { subPathProblem } from './kube-rules';
-import { isText, toObjectKey, tooLargeForObject } from './objects';
+import { claimFor } from './claims';
+import { isText, toObjectKey, tooLargeForObject, type KeyToPath, type SharedStorage } from './objects';
 import { sizeToQuantity } from './quantities';
 import { bindMountMode, namedVolumeChoice } from './volume-modes';
-import type { ClaimPlan, ConfigMapPlan, PodVolume, VolumeMount } from './plan';
+import type { PodVolume, VolumeMount } from './plan';
 
 export interface PodStorage {
   readonly volumes: readonly PodVolume[];
   readonly mounts: readonly VolumeMount[];
   /** True when the pod mounts a ReadWriteOnce claim: two pods on two nodes cannot both run. */
   readonly mountsReadWriteOnceClaim: boolean;
-}
-
-/** Objects shared across services: one claim per named volume, one ConfigMap per bind-mounted file. */
-export class SharedStorage {
-  readonly claims = new Map<string, ClaimPlan>();
-  readonly configMaps = new Map<string, ConfigMapPlan>();
-  /** Items (key → path) of directory ConfigMaps whose keys are not their file names. */
-  readonly directoryItems = new Map<string, KeyToPath[]>();
-  /** Named volumes whose --volumes conversion was reported already. */
-  readonly reportedVolumes = new Set<string>();
 }
 
 export function storageFor(service: ComposeService, ctx: PlanContext, shared: SharedStorage): PodStorage {
@@ -108,35 +98,6 @@ function tmpfsSize(size: unknown, ctx: PlanContext, path: string): string | unde
   const quantity = sizeToQuantity(size);
   if (quantity === undefined) ctx.diags.error('invalid-value', `tmpfs size ${JSON.stringify(size)} is not a size`, { ...ctx.at(path), hint: 'e.g. "64m" (MiB) or a number of bytes' });
   return quantity;
-}
-
-function claimFor(volume: string, ctx: PlanContext, shared: SharedStorage, path: string): string {
-  const existing = shared.claims.get(volume);
-  if (existing) return existing.metadata.name;
-  const def = ctx.project.volumes[volume] ?? {};
-  const volumePath = `volumes.${volume}`;
-  if (def.external === true) {
-    const name = toDns1123Label(typeof def.name === 'string' ? def.name : volume);
-    ctx.diags.warn('external-volume', `external volume "${volume}" is used as the existing PersistentVolumeClaim "${name}", which is not created`, {
-      ...ctx.at(volumePath),
-      hint: `create the claim "${name}" in the target namespace before applying`,
-    });
-    shared.claims.set(volume, { metadata: { name, labels: {} }, size: '', accessModes: [] });
-    return name;
-  }
-  if (def.driver !== undefined || def.driver_opts !== undefined) {
-    ctx.diags.warn('volume-driver', `volume driver settings of "${volume}" have no Kubernetes equivalent; a PersistentVolumeClaim of the default storage class is used`, {
-      ...ctx.at(volumePath),
-      hint: 'pick a storage class that provides the same storage',
-    });
-  }
-  const name = ctx.names.claim('PersistentVolumeClaim', toDns1123Label(volume), `volume "${volume}"`, ctx.at(ctx.project.sourceMap.exact(volumePath) ? volumePath : path));
-  shared.claims.set(volume, {
-    metadata: { name, labels: ctx.objectLabels() },
-    size: ctx.options.pvcSize ?? DEFAULT_PVC_SIZE,
-    accessModes: ['ReadWriteOnce'],
-  });
-  return name;
 }
 
 /** A named volume: its claim, or what --volumes makes of it (volume-modes.ts). */
@@ -237,8 +198,6 @@ function storeConfigMap(source: string, what: 'file' | 'directory', data: Record
   return name;
 }
 
-type KeyToPath = { key: string; path: string };
-
 /**
  * `--bind-mounts configMap`: a directory's files, subdirectories included, as one ConfigMap mounted
  * in its place (read-only, as every ConfigMap volume is). A nested or renamed file gets an item
@@ -256,7 +215,7 @@ function configMapForDirectory(dir: string, ctx: PlanContext, shared: SharedStor
   for (const rel of files) {
     const text = ctx.host.readFile(`${dir}/${rel}`);
     const secret = secretOfFile(`${dir}/${rel}`, ctx);
-    if (text === undefined || text.includes('\u0000') || text.includes('\uFFFD') || secret !== undefined) {
+    if (text === undefined || !isText(text) || secret !== undefined) {
       left.push(secret !== undefined ? `${rel} (the file of secret "${secret}")` : rel);
       continue;
     }

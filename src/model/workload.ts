@@ -3,15 +3,15 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import { awaitedForCompletion } from './depends-on';
-import { chooseController, listens, parseRestart, restartIntent, type ControllerChoice } from './controller';
+import { awaitedForCompletion, chooseController, listens, parseRestart, restartIntent, type ControllerChoice } from './controller';
 import { applyLifecycle } from './lifecycle';
 import { toDns1123Label } from './names';
 import { placementOf } from './placement';
 import type { ClaimPlan, Container, PodVolume, WorkloadPlan } from './plan';
 import { rollingUpdateOf } from './rollout';
-import type { SharedStorage } from './storage';
-import { applyClaimSettings, applyWorkloadSettings, settingsOf } from './workload-settings';
+import type { SharedStorage } from './objects';
+import { applyClaimSettings } from './claims';
+import { applyWorkloadSettings, type ResolvedSettings } from './workload-settings';
 
 /** `deploy.replicas`, else `scale`, else 1. */
 export function replicasOf(service: ComposeService): number {
@@ -36,8 +36,7 @@ export interface PodParts {
   readonly mountsReadWriteOnceClaim: boolean;
 }
 
-export function workloadFor(service: ComposeService, ctx: PlanContext, pod: PodParts, shared?: SharedStorage): WorkloadPlan {
-  const { settings } = settingsOf(service, ctx);
+export function workloadFor(service: ComposeService, ctx: PlanContext, pod: PodParts, { settings }: ResolvedSettings, shared?: SharedStorage): WorkloadPlan {
   // Before the StatefulSet's claim templates copy the claims.
   if (shared) applyClaimSettings(service, settings, shared);
   return applyWorkloadSettings(applyLifecycle(controllerWorkload(service, ctx, pod, shared), service, ctx), service, settings);

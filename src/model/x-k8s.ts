@@ -6,12 +6,19 @@
 import { joinPath } from '../common/source-map';
 import type { ComposeProject, ComposeService } from '../compose/types';
 import type { Diagnostics } from '../common/diagnostics';
-import { CONTROLLER_NAMES } from './controller';
-import type { Toleration } from './plan';
+import type { Toleration, WorkloadKind } from './plan';
 import { ingressHostProblem, ingressPathProblem, labelValueProblem, portNumberProblem, qualifiedNameProblem } from './kube-rules';
 import { dnsSubdomain, metadataMap, quantity, SettingsReader, text, type FieldReader, type Fields } from './settings-reader';
 import { X_K8S_SCALING_KEYS } from './x-k8s-scaling';
 import { isRecord } from '../common/records';
+
+/** Values of x-k8s.controller and kompose.controller.type (lowercase), and what they make. */
+export const CONTROLLER_NAMES: Readonly<Record<string, WorkloadKind>> = {
+  deployment: 'Deployment',
+  statefulset: 'StatefulSet',
+  daemonset: 'DaemonSet',
+  job: 'Job',
+};
 
 export type ServiceTypeName = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'Headless';
 

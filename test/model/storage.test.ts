@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ServiceVolume } from '../../src/compose/types';
-import { SharedStorage, storageFor } from '../../src/model/storage';
+import { SharedStorage } from '../../src/model/objects';
+import { storageFor } from '../../src/model/storage';
 import { contextFor, messages, type ProjectSpec } from './project';
 
 function storage(spec: ProjectSpec) {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceVolume } from '../../src/compose/types';
 import type { ConversionOptions } from '../../src/model/options';
-import { SharedStorage, storageFor } from '../../src/model/storage';
+import { SharedStorage } from '../../src/model/objects';
+import { storageFor } from '../../src/model/storage';
 import { bindDeviceOf, bindMountMode } from '../../src/model/volume-modes';
 import { contextFor, messages, type ProjectSpec } from './project';
 
