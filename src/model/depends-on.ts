@@ -18,7 +18,7 @@
 
 import type { PlanContext } from './context';
 import { hasHealthcheck } from './healthcheck';
-import { toDns1123Label } from './names';
+import { toDns1123Label, uniqueName } from './names';
 import { ownServiceOf } from './networking';
 import type { Container, ServicePlan, WorkloadPlan } from './plan';
 
@@ -127,4 +127,51 @@ function tcpWaitScript(host: string, port: number, required: boolean): string {
 function serviceOf(dep: string, services: readonly ServicePlan[], ctx: PlanContext): ServicePlan | undefined {
   const pods = ctx.selectorLabels(dep)['app.kubernetes.io/name'];
   return ownServiceOf(services, dep) ?? services.find((s) => s.selector['app.kubernetes.io/name'] === pods);
+}
+
+/**
+ * depends_on waits, once every workload and Service is planned, for every service whose containers
+ * run in the pod (one init container per dependency); also says whether Jobs are read.
+ */
+export function withDependencyWaits(workloads: readonly WorkloadPlan[], services: readonly ServicePlan[], ctx: PlanContext): { workloads: WorkloadPlan[]; jobReader?: string } {
+  let readsJobs = false;
+  const out = workloads.map((w) => {
+    if (!ctx.project.services[w.service]) return w;
+    const inPod = [w.service, ...(w.members ?? [])];
+    const each = inPod.map((m) => dependencyWaits(m, ctx, { services, workloads }, new Set(inPod)));
+    const initContainers = [...new Map(each.flatMap((e) => e.initContainers).map((c) => [c.name, c])).values()];
+    const waits = { initContainers, serviceAccountName: each.find((e) => e.serviceAccountName)?.serviceAccountName };
+    if (!waits.initContainers.length) return w.pod.initContainers?.length ? { ...w, pod: { ...w.pod, initContainers: namedApart(w.pod.initContainers, w.pod.containers) } } : w;
+    // An account the user chose (kompose.serviceaccount-name, x-k8s) stays; it needs to read Jobs.
+    const own = w.pod.serviceAccountName;
+    if (waits.serviceAccountName && own) {
+      ctx.diags.warn('wait-service-account', `"${w.service}" runs as service account "${own}", which its init containers use to wait for Jobs: grant it get, list and watch on jobs (Role "${jobReaderName(ctx)}" has them)`, {
+        ...ctx.at(ctx.servicePath(ctx.project.services[w.service], 'depends_on')),
+        hint: `kubectl create rolebinding ${own}-job-reader --role=${jobReaderName(ctx)} --serviceaccount=NAMESPACE:${own}`,
+      });
+    }
+    if (waits.serviceAccountName) readsJobs = true;
+    return {
+      ...w,
+      pod: {
+        ...w.pod,
+        initContainers: namedApart([...waits.initContainers, ...(w.pod.initContainers ?? [])], w.pod.containers),
+        ...(waits.serviceAccountName && !own ? { serviceAccountName: waits.serviceAccountName } : {}),
+      },
+    };
+  });
+  return { workloads: out, ...(readsJobs ? { jobReader: jobReaderName(ctx) } : {}) };
+}
+
+/**
+ * Init containers renamed apart from the pod's containers and from each other (a service named
+ * "wait-for-db" that waits for db): the API server refuses a name used twice in a pod.
+ */
+function namedApart(init: readonly Container[], containers: readonly Container[]): Container[] {
+  const taken = new Set(containers.map((c) => c.name));
+  return init.map((c) => {
+    const name = uniqueName(c.name, (n) => taken.has(n));
+    taken.add(name);
+    return name === c.name ? c : { ...c, name };
+  });
 }

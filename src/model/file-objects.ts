@@ -7,7 +7,7 @@
 import * as posixPath from 'node:path/posix';
 import type { ComposeService, ServiceSecretRef } from '../compose/types';
 import type { PlanContext } from './context';
-import { toDns1123Label } from './names';
+import { toDns1123Label, uniqueName } from './names';
 import { displayPath } from './paths';
 import { isText, toObjectKey, tooLargeForObject, type ProjectObjects } from './objects';
 import type { PodVolume, VolumeMount } from './plan';
@@ -43,9 +43,7 @@ export function fileObjectsOf(service: ComposeService, ctx: PlanContext, objects
       // One volume per object and mode: the same secret mounted twice with two modes needs two.
       const items = [{ key: object.key, path: object.key, ...(mode !== undefined ? { mode } : {}) }];
       const source: PodVolume['source'] = kind === 'secrets' ? { kind: 'secret', secretName: object.name, items } : { kind: 'configMap', configMapName: object.name, items };
-      const wanted = toDns1123Label(`${KIND[kind].what}-${ref.source}`);
-      let volume = wanted;
-      for (let n = 2; volumes.some((v) => v.name === volume && JSON.stringify(v.source) !== JSON.stringify(source)); n++) volume = toDns1123Label(`${wanted}-${n}`);
+      const volume = uniqueName(toDns1123Label(`${KIND[kind].what}-${ref.source}`), (name) => volumes.some((v) => v.name === name && JSON.stringify(v.source) !== JSON.stringify(source)));
       if (!volumes.some((v) => v.name === volume)) volumes.push({ name: volume, source });
       mounts.push({ name: volume, mountPath: target, subPath: object.key, readOnly: true });
     });

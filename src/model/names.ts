@@ -28,6 +28,17 @@ export function toLabelValue(value: string): string {
   return value.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, MAX_NAME).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
 }
 
+/**
+ * `wanted`, else `wanted-2`, `wanted-3`, …: the first name that `taken` does not hold, cut so that
+ * the suffix still fits in a DNS label. The one rule for names unique within a pod (its volumes,
+ * its containers), where there is nothing to report: the names are ours.
+ */
+export function uniqueName(wanted: string, taken: (name: string) => boolean): string {
+  let name = wanted;
+  for (let n = 2; taken(name); n++) name = `${wanted.slice(0, MAX_NAME - String(n).length - 1)}-${n}`;
+  return name;
+}
+
 /** IANA service name for ports: ≤ 15 characters, lowercase, at least one letter. */
 export function portName(protocol: string, port: number): string {
   return `${protocol.toLowerCase()}-${port}`;

@@ -5,6 +5,7 @@
 
 import type { CodeOf } from '../common/diagnostic-codes';
 import type { PlanContext } from './context';
+import { uniqueName } from './names';
 import type { PodVolume, WorkloadPlan } from './plan';
 
 /** How a join is reported: the code of the lost-settings warning and where it points. */
@@ -49,8 +50,7 @@ function mergeVolumes(host: readonly PodVolume[], guest: readonly PodVolume[]): 
       renamed.set(v.name, same.name);
       continue;
     }
-    let name = v.name;
-    for (let n = 2; all.some((h) => h.name === name); n++) name = `${v.name}-${n}`;
+    const name = uniqueName(v.name, (n) => all.some((h) => h.name === n));
     if (name !== v.name) renamed.set(v.name, name);
     all.push({ ...v, name });
   }

@@ -1,17 +1,17 @@
 // Gathers the container- and pod-level settings of one service (healthcheck, resources, security,
 // runtime, env_file, secrets, configs, labels) and applies them: container settings to the
 // service's container before it is placed in a pod, pod settings to its workload afterwards.
+// (depends_on waits come last, once every Service is planned: depends-on.ts.)
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import { dependencyWaits, jobReaderName } from './depends-on';
 import { envFromFiles } from './env-files';
 import { fileObjectsOf } from './file-objects';
 import { healthProbes } from './healthcheck';
 import { metadataOf, type ServiceMetadata } from './annotations';
 import type { ProjectObjects } from './objects';
-import type { Container, PodSpec, PodVolume, ServicePlan, VolumeMount, WorkloadPlan } from './plan';
-import { toDns1123Label } from './names';
+import type { Container, PodSpec, PodVolume, VolumeMount, WorkloadPlan } from './plan';
+import { uniqueName } from './names';
 import { runtimeOf } from './pod-runtime';
 import { resourcesOf } from './resources';
 import { securityOf } from './security';
@@ -51,8 +51,7 @@ export function withContainerSettings(container: Container, s: ServiceSettings, 
   const used = new Set(taken.map((v) => v.name));
   const renamed = new Map<string, string>();
   const volumes = s.volumes.map((v) => {
-    let name = v.name;
-    for (let n = 2; used.has(name); n++) name = `${v.name}-${n}`;
+    const name = uniqueName(v.name, (n) => used.has(n));
     used.add(name);
     renamed.set(v.name, name);
     return name === v.name ? v : { ...v, name };
@@ -85,52 +84,4 @@ export function withPodSettings(w: WorkloadPlan, s: ServiceSettings): WorkloadPl
     ...(annotations || w.podAnnotations ? { podAnnotations: { ...annotations, ...w.podAnnotations } } : {}),
     pod,
   };
-}
-
-/**
- * depends_on waits, once every workload and Service is planned, for every service whose containers
- * run in the pod (one init container per dependency); also says whether Jobs are read.
- */
-export function withDependencyWaits(workloads: readonly WorkloadPlan[], services: readonly ServicePlan[], ctx: PlanContext): { workloads: WorkloadPlan[]; jobReader?: string } {
-  let readsJobs = false;
-  const out = workloads.map((w) => {
-    if (!ctx.project.services[w.service]) return w;
-    const inPod = [w.service, ...(w.members ?? [])];
-    const each = inPod.map((m) => dependencyWaits(m, ctx, { services, workloads }, new Set(inPod)));
-    const initContainers = [...new Map(each.flatMap((e) => e.initContainers).map((c) => [c.name, c])).values()];
-    const waits = { initContainers, serviceAccountName: each.find((e) => e.serviceAccountName)?.serviceAccountName };
-    if (!waits.initContainers.length) return w.pod.initContainers?.length ? { ...w, pod: { ...w.pod, initContainers: namedApart(w.pod.initContainers, w.pod.containers) } } : w;
-    // An account the user chose (kompose.serviceaccount-name, x-k8s) stays; it needs to read Jobs.
-    const own = w.pod.serviceAccountName;
-    if (waits.serviceAccountName && own) {
-      ctx.diags.warn('wait-service-account', `"${w.service}" runs as service account "${own}", which its init containers use to wait for Jobs: grant it get, list and watch on jobs (Role "${jobReaderName(ctx)}" has them)`, {
-        ...ctx.at(ctx.servicePath(ctx.project.services[w.service], 'depends_on')),
-        hint: `kubectl create rolebinding ${own}-job-reader --role=${jobReaderName(ctx)} --serviceaccount=NAMESPACE:${own}`,
-      });
-    }
-    if (waits.serviceAccountName) readsJobs = true;
-    return {
-      ...w,
-      pod: {
-        ...w.pod,
-        initContainers: namedApart([...waits.initContainers, ...(w.pod.initContainers ?? [])], w.pod.containers),
-        ...(waits.serviceAccountName && !own ? { serviceAccountName: waits.serviceAccountName } : {}),
-      },
-    };
-  });
-  return { workloads: out, ...(readsJobs ? { jobReader: jobReaderName(ctx) } : {}) };
-}
-
-/**
- * Init containers renamed apart from the pod's containers and from each other (a service named
- * "wait-for-db" that waits for db): the API server refuses a name used twice in a pod.
- */
-function namedApart(init: readonly Container[], containers: readonly Container[]): Container[] {
-  const taken = new Set(containers.map((c) => c.name));
-  return init.map((c) => {
-    let name = c.name;
-    for (let n = 2; taken.has(name); n++) name = toDns1123Label(`${c.name}-${n}`);
-    taken.add(name);
-    return name === c.name ? c : { ...c, name };
-  });
 }

@@ -8,7 +8,7 @@
 import * as posixPath from 'node:path/posix';
 import type { ComposeService, ServiceVolume } from '../compose/types';
 import type { PlanContext } from './context';
-import { toDns1123Label } from './names';
+import { toDns1123Label, uniqueName } from './names';
 import { displayPath, filesUnder, isInside } from './paths';
 import { secretOfFile } from './file-objects';
 import { subPathProblem } from './kube-rules';
@@ -31,8 +31,7 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
   let rwo = false;
   const podVolumeNames = new Set<string>();
   const uniqueVolumeName = (wanted: string) => {
-    let name = toDns1123Label(wanted);
-    for (let n = 2; podVolumeNames.has(name); n++) name = toDns1123Label(`${wanted}-${n}`);
+    const name = uniqueName(toDns1123Label(wanted), (n) => podVolumeNames.has(n));
     podVolumeNames.add(name);
     return name;
   };

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/common/diagnostics';
-import { NameRegistry, portName, toDns1035Label, toDns1123Label, toLabelValue } from '../../src/model/names';
+import { NameRegistry, portName, toDns1035Label, toDns1123Label, toLabelValue, uniqueName } from '../../src/model/names';
 
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -62,6 +62,22 @@ describe('portName', () => {
   it('is protocol-port, lowercase, at most 15 characters', () => {
     expect(portName('UDP', 65535)).toBe('udp-65535');
     expect(portName('sctp', 65535).length).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('uniqueName', () => {
+  it('keeps a name nothing holds', () => {
+    expect(uniqueName('data', () => false)).toBe('data');
+  });
+
+  it('numbers a taken name from 2', () => {
+    const taken = new Set(['data', 'data-2']);
+    expect(uniqueName('data', (n) => taken.has(n))).toBe('data-3');
+  });
+
+  it('cuts a 63-character name so that its number fits in a DNS label', () => {
+    const long = 'a'.repeat(63);
+    expect(uniqueName(long, (n) => n === long)).toBe(`${'a'.repeat(61)}-2`);
   });
 });
 

@@ -83,6 +83,12 @@ describe('anonymous volumes and tmpfs', () => {
 });
 
 describe('bind mounts (--bind-mounts auto)', () => {
+  it('give a file mounted twice under a 63-character name a second volume name that is a DNS label', () => {
+    const file = `/project/${'a'.repeat(70)}.conf`;
+    const { pods } = storage({ services: { web: { image: 'nginx', volumes: [bind(file, '/etc/a.conf'), bind(file, '/etc/b.conf')] } }, files: { [file.slice('/project/'.length)]: 'x=1\n' } });
+    expect(pods.web.volumes.map((v) => v.name)).toEqual(['a'.repeat(63), `${'a'.repeat(61)}-2`]);
+  });
+
   it('turn a file into a ConfigMap mounted with subPath, one per file, shared', () => {
     const { shared, pods } = storage({
       services: {
