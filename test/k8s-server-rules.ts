@@ -19,12 +19,12 @@ import {
   ipProblem,
   labelValueProblem,
   LIMITS,
+  parseKubeQuantity,
   portNumberProblem,
   qualifiedNameProblem,
   subPathProblem,
   sysctlNameProblem,
 } from '../src/model/kube-rules';
-import { parseKubeQuantity } from '../src/model/kube-quantity';
 
 type Obj = Record<string, any>;
 type Report = (where: string, problem: string | undefined) => void;

@@ -3,7 +3,7 @@
 // Kept free of cdk8s so that `--help` stays fast.
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { quantityProblem } from '../model/kube-quantity';
+import { quantityProblem } from '../model/kube-rules';
 import type { AutoscaleSpec, ResourceAmounts, ScalingOptions } from '../model/scaling-types';
 import { DEFAULT_AUTOSCALE_CPU } from '../model/scaling-types';
 

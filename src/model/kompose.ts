@@ -4,8 +4,7 @@
 
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
-import { quantityProblem } from './kube-quantity';
-import { dns1123SubdomainProblem, ingressHostProblem, ingressPathProblem, portNumberProblem } from './kube-rules';
+import { dns1123SubdomainProblem, ingressHostProblem, ingressPathProblem, portNumberProblem, quantityProblem } from './kube-rules';
 import type { AutoscaleSpec } from './scaling-types';
 import { CONTROLLER_NAMES, type ExposeSettings, type ServiceTypeName, type WorkloadSettings } from './x-k8s';
 

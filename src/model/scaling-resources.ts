@@ -3,7 +3,7 @@
 // The preset's top-level `resources` fills in only for services whose compose file sets none.
 
 import type { Diagnostics } from '../common/diagnostics';
-import { parseKubeQuantity } from './kube-quantity';
+import { parseKubeQuantity } from './kube-rules';
 import type { ResourceRequirements } from './plan';
 import type { ResourceAmounts, ResourceSpec } from './scaling-types';
 

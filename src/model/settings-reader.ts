@@ -5,8 +5,7 @@
 import { isRecord } from '../common/records';
 import { joinPath } from '../common/source-map';
 import type { Diagnostics, SourcePos } from '../common/diagnostics';
-import { quantityProblem, quantityText, type ResourceName } from './kube-quantity';
-import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem } from './kube-rules';
+import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem, qualifiedNameProblem, quantityProblem, quantityText, type ResourceName } from './kube-rules';
 import type { AutoscaleSpec, PdbSpec, ResourceAmounts, ResourceSpec, ServiceScaling } from './scaling-types';
 import { DEFAULT_PDB } from './scaling-types';
 
