@@ -37,7 +37,7 @@ export interface ConvertInput extends ConversionOptions {
 export interface PlanResult {
   /** Set only when no error was found. */
   readonly plan?: AppPlan;
-  /** The plan before scalePlan() (environment, scaling flags, x-k8s scaling keys), to scale again per environment. */
+  /** The plan before scalePlan() (environment, scaling flags, x-k8s scaling keys): what variants.ts scales per environment. */
   readonly unscaled?: AppPlan;
   readonly project?: ComposeProject;
   readonly diagnostics: readonly Diagnostic[];
@@ -73,7 +73,7 @@ export function planCompose(input: ConvertInput): PlanResult {
   const unscaled = planApp(project, input, host, diags);
   warnOutsideProject(host.reads, project, [...files.map((f) => f.path), ...(input.envFiles ?? [])], diags, host);
   // Scaling is its own pure step over the plan, so variants.ts can scale one plan per environment.
-  const plan = scalePlan(unscaled, project, input, diags);
+  const plan = scalePlan(unscaled, input, diags);
   if (keptVariables) explainKeptVariables(diags, keptVariables);
   const diagnostics = finish(diags, input.strict);
   const ok = !diagnostics.some((d) => d.severity === 'error');

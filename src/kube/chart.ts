@@ -8,6 +8,7 @@ import type { AppPlan } from '../model/plan';
 import { k8s } from './k8s';
 import { objectMeta } from './pod';
 import { buildJobReader } from './rbac';
+import { applyCommonMetadata } from './metadata';
 import { buildNetwork } from './network';
 import { buildScaling } from './scaling';
 import { buildWorkload, claimSpec } from './workloads';
@@ -47,9 +48,10 @@ export class PlanChart extends Chart {
       });
     }
     buildJobReader(this, plan);
-    for (const w of plan.workloads) buildWorkload(this, w, ns);
+    for (const w of plan.workloads) buildWorkload(this, w, plan);
     buildNetwork(this, plan);
-    // Last: it also puts the environment's labels and annotations on every object made before it.
     buildScaling(this, plan);
+    // Last: onto every object made before.
+    applyCommonMetadata(this, plan);
   }
 }

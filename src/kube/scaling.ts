@@ -1,7 +1,6 @@
-// Plan → HorizontalPodAutoscalers (autoscaling/v2), PodDisruptionBudgets (policy/v1) and the
-// environment's common labels and annotations on every object.
+// Plan → HorizontalPodAutoscalers (autoscaling/v2) and PodDisruptionBudgets (policy/v1).
 
-import { ApiObject, type Chart } from 'cdk8s';
+import type { Chart } from 'cdk8s';
 import type { AppPlan, AutoscalerPlan, DisruptionBudgetPlan } from '../model/plan';
 import { k8s } from './k8s';
 import { intOrString, objectMeta } from './pod';
@@ -37,16 +36,8 @@ export function buildDisruptionBudget(chart: Chart, p: DisruptionBudgetPlan, ns:
   });
 }
 
-/** HPAs, PDBs, then the common labels/annotations on every object built so far (call last). */
+/** The HPAs and PDBs of the plan. */
 export function buildScaling(chart: Chart, plan: AppPlan): void {
   for (const a of plan.autoscalers ?? []) buildAutoscaler(chart, a, plan.namespace);
   for (const p of plan.disruptionBudgets ?? []) buildDisruptionBudget(chart, p, plan.namespace);
-  const labels = Object.entries(plan.commonLabels ?? {});
-  const annotations = Object.entries(plan.commonAnnotations ?? {});
-  if (!labels.length && !annotations.length) return;
-  // Object metadata only: pod templates get them from WorkloadPlan.podLabels/podAnnotations.
-  for (const obj of chart.node.findAll().filter(ApiObject.isApiObject)) {
-    for (const [k, v] of labels) obj.metadata.addLabel(k, v);
-    for (const [k, v] of annotations) obj.metadata.addAnnotation(k, v);
-  }
 }

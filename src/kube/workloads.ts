@@ -1,7 +1,8 @@
 // Workload plans → Deployment, StatefulSet, DaemonSet and Job constructs.
 
 import type { Construct } from 'constructs';
-import type { ClaimPlan, WorkloadPlan } from '../model/plan';
+import type { AppPlan, ClaimPlan, WorkloadPlan } from '../model/plan';
+import { claimTemplateLabels, templateMetadata } from './metadata';
 import { k8s } from './k8s';
 import { intOrString, objectMeta, podSpec } from './pod';
 
@@ -20,12 +21,9 @@ function rollingUpdate(r: NonNullable<WorkloadPlan['rollingUpdate']>): { maxUnav
   };
 }
 
-export function buildWorkload(scope: Construct, w: WorkloadPlan, ns: string | undefined): void {
-  const metadata = objectMeta(w.metadata, ns);
-  const template: k8s.PodTemplateSpec = {
-    metadata: { labels: { ...w.podLabels }, ...(w.podAnnotations ? { annotations: { ...w.podAnnotations } } : {}) },
-    spec: podSpec(w.pod),
-  };
+export function buildWorkload(scope: Construct, w: WorkloadPlan, plan: AppPlan): void {
+  const metadata = objectMeta(w.metadata, plan.namespace);
+  const template: k8s.PodTemplateSpec = { metadata: templateMetadata(w, plan), spec: podSpec(w.pod) };
   const selector = { matchLabels: { ...w.selector } };
   switch (w.kind) {
     case 'Deployment': {
@@ -42,7 +40,7 @@ export function buildWorkload(scope: Construct, w: WorkloadPlan, ns: string | un
           serviceName: w.serviceName ?? w.metadata.name,
           template,
           ...(w.volumeClaimTemplates?.length
-            ? { volumeClaimTemplates: w.volumeClaimTemplates.map((c) => ({ metadata: { name: c.metadata.name, labels: { ...c.metadata.labels } }, spec: claimSpec(c) })) }
+            ? { volumeClaimTemplates: w.volumeClaimTemplates.map((c) => ({ metadata: { name: c.metadata.name, labels: claimTemplateLabels(c.metadata.labels, plan) }, spec: claimSpec(c) })) }
             : {}),
         },
       });

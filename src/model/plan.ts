@@ -1,5 +1,8 @@
 // The AppPlan: what to create, as plain readonly data in Kubernetes' own field names and shapes
-// (camelCase, quantities as strings). The model decides; build/ only turns this into constructs.
+// (camelCase, quantities as strings). The model decides; kube/ only turns this into constructs.
+
+import type { SourcePos } from '../common/diagnostics';
+import type { ServiceScaling } from './scaling-types';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -255,6 +258,28 @@ export interface DisruptionBudgetPlan {
   readonly maxUnavailable?: number | string;
 }
 
+/**
+ * What the scaling step needs to know of a compose service beyond its workload, recorded by the
+ * planner, so that scaling reads the plan alone (and the compose file's x-k8s is checked once).
+ */
+export interface ServiceScalingFacts {
+  /** Where the service is defined, for the scaling step's diagnostics. */
+  readonly pos?: SourcePos;
+  /** deploy.replicas or scale is set: the workload's replicas are the compose file's. */
+  readonly composeReplicas: boolean;
+  /** Its x-k8s scaling keys (replicas, resources, autoscale, pdb). */
+  readonly xK8s: ServiceScaling;
+  /** The well-known data store it runs (known-images.ts), whose replicas would each keep their own data. */
+  readonly dataStore?: string;
+}
+
+export interface ScalingFacts {
+  /** Every compose service by name, those that run in another's pod or by a provider included. */
+  readonly services: Readonly<Record<string, ServiceScalingFacts>>;
+  /** The compose volumes' names, which an environment's storage settings may name. */
+  readonly volumes: readonly string[];
+}
+
 export interface AppPlan {
   readonly project: string;
   readonly namespace?: string;
@@ -279,4 +304,6 @@ export interface AppPlan {
    * init containers wait for a Job to complete (depends_on: service_completed_successfully).
    */
   readonly jobReader?: { readonly metadata: ObjectMeta };
+  /** For the scaling step; not emitted. */
+  readonly scalingFacts: ScalingFacts;
 }

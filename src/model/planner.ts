@@ -7,7 +7,8 @@ import { mainContainer } from './container';
 import { PlanContext } from './context';
 import { portsOf, planServices, referencedServices, servicePortsFor } from './networking';
 import type { ConversionOptions } from './options';
-import type { AppPlan, ServicePortPlan, WorkloadPlan } from './plan';
+import { imageRepositoryName, SINGLE_INSTANCE_IMAGES } from './known-images';
+import type { AppPlan, ScalingFacts, ServicePortPlan, ServiceScalingFacts, WorkloadPlan } from './plan';
 import { reportServiceKeys } from './report-keys';
 import { storageFor } from './storage';
 import { checkMountTargets } from './mount-targets';
@@ -21,7 +22,7 @@ import { serviceShapes, shapeServices } from './service-shape';
 import { planIngresses } from './ingress';
 import { planNetworkPolicies } from './network-policies';
 import { komposeAutoscalers } from './autoscale';
-import { resolveSettings } from './workload-settings';
+import { resolveSettings, type SettingsByService } from './workload-settings';
 import { workloadFor } from './workload';
 
 export function planApp(project: ComposeProject, options: ConversionOptions, host: Host, diags: Diagnostics): AppPlan {
@@ -68,7 +69,25 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     configMaps: [...shared.configMaps.values(), ...objects.configMaps.values()],
     secrets: [...objects.secrets.values()],
     ...(waited.jobReader ? { jobReader: { metadata: { name: waited.jobReader, labels: ctx.objectLabels() } } } : {}),
+    scalingFacts: scalingFacts(ctx, settings),
   };
+}
+
+/** What the scaling step reads instead of the project (see ScalingFacts). */
+function scalingFacts(ctx: PlanContext, settings: SettingsByService): ScalingFacts {
+  const services = Object.fromEntries(
+    Object.values(ctx.project.services).map((service) => {
+      const repository = service.image ? imageRepositoryName(service.image) : undefined;
+      const facts: ServiceScalingFacts = {
+        pos: ctx.at(ctx.servicePath(service)).pos,
+        composeReplicas: service.deploy?.replicas !== undefined || service.scale !== undefined,
+        xK8s: settings.get(service.name)!.scaling,
+        ...(repository && SINGLE_INSTANCE_IMAGES.has(repository) ? { dataStore: repository } : {}),
+      };
+      return [service.name, facts];
+    }),
+  );
+  return { services, volumes: Object.keys(ctx.project.volumes) };
 }
 
 /** `{ key: list }` when the list has items, else nothing: plans stay free of empty lists. */

@@ -1,36 +1,35 @@
-// The scaling step: AppPlan → AppPlan for one environment. Pure and separate from planning, so one
+// The scaling step: AppPlan + environment → AppPlan, from the plan alone (what it needs of the
+// compose file, the planner recorded in plan.scalingFacts). Pure and separate from planning, so one
 // plan is scaled per environment. Precedence, highest first (README "Environments and scaling"):
 //   CLI flags > the preset's services.<name> > x-k8s in the compose file > compose deploy.* / scale
 //   > the preset's top-level defaults > built-in defaults (1 replica, no resources, no HPA or PDB).
 // `--replicas N` and a preset's defaults never scale a stateful Deployment above what it has: one
 // mounting a ReadWriteOnce claim (a second pod could not attach it) or running a well-known data
-// store (each replica would keep its own data behind one Service).
+// store (each replica would keep its own data behind one Service). The environment's labels and
+// annotations are kept on the plan (commonLabels, commonAnnotations); kube/ puts them on every object.
 
-import type { ComposeProject } from '../compose/types';
-import { joinPath } from '../common/source-map';
 import type { Diagnostics, SourcePos } from '../common/diagnostics';
+import { joinPath } from '../common/source-map';
 import { isScalable, planAutoscaler, planDisruptionBudget } from './autoscale';
-import { imageRepositoryName, SINGLE_INSTANCE_IMAGES } from './known-images';
 import { toDns1123Label } from './names';
 import type { ConversionOptions } from './options';
-import type { AppPlan, AutoscalerPlan, ClaimPlan, DisruptionBudgetPlan, WorkloadPlan } from './plan';
+import type { AppPlan, AutoscalerPlan, ClaimPlan, DisruptionBudgetPlan, ResourceRequirements, ScalingFacts, WorkloadPlan } from './plan';
 import { checkRequestsWithinLimits, missingRequests, resolveResources } from './scaling-resources';
 import { DEFAULT_AUTOSCALE_REQUESTS, type AutoscaleSpec, type EnvironmentPreset, type PdbSpec, type ServiceScaling } from './scaling-types';
-import { xK8sScaling } from './x-k8s-scaling';
 
 type ScalingInput = Pick<ConversionOptions, 'environment' | 'scaling' | 'namespace' | 'pvcSize'>;
 
-export function scalePlan(plan: AppPlan, project: ComposeProject, options: ScalingInput, diags: Diagnostics): AppPlan {
+export function scalePlan(plan: AppPlan, options: ScalingInput, diags: Diagnostics): AppPlan {
   const preset = options.environment;
-  checkServiceNames(project, options, diags);
+  checkServiceNames(plan.scalingFacts, options, diags);
   checkPodMembers(plan, options, diags);
   const autoscalers: AutoscalerPlan[] = [];
   const budgets: DisruptionBudgetPlan[] = [];
   const workloads = plan.workloads.map((w) => {
-    const scaled = scaleWorkload(w, plan, project, options, diags);
+    const scaled = scaleWorkload(w, plan, options, diags);
     if (scaled.autoscaler) autoscalers.push(scaled.autoscaler);
     if (scaled.budget) budgets.push(scaled.budget);
-    return withCommonMetadata(withClaimTemplatesSized(scaled.workload, options, preset), preset);
+    return withClaimTemplatesSized(scaled.workload, options, preset);
   });
   const decided = new Set(workloads.map((w) => w.service));
   const namespace = options.namespace ?? preset?.namespace;
@@ -52,93 +51,132 @@ interface Scaled {
   readonly budget?: DisruptionBudgetPlan;
 }
 
-function scaleWorkload(w: WorkloadPlan, plan: AppPlan, project: ComposeProject, options: ScalingInput, diags: Diagnostics): Scaled {
-  const service = project.services[w.service];
-  const preset = options.environment;
-  const cli = options.scaling ?? {};
-  const x: ServiceScaling = service ? xK8sScaling(service, project, diags) : {};
-  const named: ServiceScaling = preset?.services?.[w.service] ?? {};
-  const servicePath = joinPath('services', w.service);
-  const at = { path: servicePath, pos: project.sourceMap.get(servicePath) };
-  const stateful = statefulReason(w, plan, service?.image);
-  const kept = new Set<string>();
-  const warnNotScalable = (what: string) =>
-    diags.warn('not-scalable', `service "${w.service}" runs as a ${w.kind}, which has no replicas: ${what} is ignored`, at);
+/** One workload's settings from every source, and where to report about them. */
+interface WorkloadScaling {
+  readonly w: WorkloadPlan;
+  readonly options: ScalingInput;
+  /** x-k8s of its compose service. */
+  readonly x: ServiceScaling;
+  /** The preset's `services.<name>`. */
+  readonly named: ServiceScaling;
+  readonly at: { path: string; pos?: SourcePos };
+  /** Why defaults must not scale it (statefulReason), if they must not. */
+  readonly stateful?: string;
+  /** The autoscaling the planner made (kompose.hpa.* labels). */
+  readonly planned?: AutoscaleSpec;
+  /** What the defaults were refused (`kept at 1 replica`, `not autoscaled`), for one note. */
+  readonly kept: Set<string>;
+  readonly diags: Diagnostics;
+}
 
-  // Replicas.
-  const composeReplicas = service && (service.deploy?.replicas !== undefined || service.scale !== undefined) ? w.replicas : undefined;
-  const namedReplicas = cli.serviceReplicas?.[w.service] ?? named.replicas;
-  const cliNamed = cli.serviceReplicas?.[w.service];
-  let refused = 0;
-  const globalReplicas = (n: number | undefined): number | undefined => {
-    if (n === undefined || !(stateful && n > (w.replicas ?? 1))) return n;
-    refused = Math.max(refused, n);
-    return undefined;
+function scaleWorkload(w: WorkloadPlan, plan: AppPlan, options: ScalingInput, diags: Diagnostics): Scaled {
+  const facts = plan.scalingFacts.services[w.service];
+  const path = joinPath('services', w.service);
+  const s: WorkloadScaling = {
+    w,
+    options,
+    x: facts?.xK8s ?? {},
+    named: options.environment?.services?.[w.service] ?? {},
+    at: { path, pos: facts?.pos },
+    stateful: statefulReason(w, plan, facts?.dataStore),
+    planned: plannedAutoscale(plan, w.service),
+    kept: new Set(),
+    diags,
   };
-  let replicas = w.replicas;
-  if (!isScalable(w)) {
-    if (namedReplicas !== undefined || x.replicas !== undefined) warnNotScalable('replicas');
-  } else {
-    replicas = cliNamed ?? globalReplicas(cli.replicas) ?? named.replicas ?? x.replicas ?? composeReplicas ?? globalReplicas(preset?.replicas) ?? w.replicas;
-    if (refused > (replicas ?? 1)) kept.add(`kept at ${replicas ?? 1} replica${replicas === 1 ? '' : 's'}`);
-  }
-
-  // Autoscaling: per-service settings, then the compose file's (x-k8s, or an HPA the planner made).
-  const existing = plan.autoscalers?.find((a) => a.service === w.service);
-  const fromCompose: AutoscaleSpec | false | undefined = x.autoscale ?? (existing ? { min: existing.minReplicas, max: existing.maxReplicas, cpu: existing.cpuUtilization, memory: existing.memoryUtilization } : undefined);
-  const namedAutoscale = cli.autoscale?.[w.service] ?? named.autoscale;
-  let autoscale: AutoscaleSpec | false | undefined = namedAutoscale ?? (preset?.autoscale === false ? false : fromCompose);
-  if (autoscale === undefined && preset?.autoscale && isScalable(w)) {
-    if (stateful) kept.add('not autoscaled');
-    else autoscale = preset.autoscale;
-  }
-  if (autoscale && !isScalable(w)) {
-    if (namedAutoscale || fromCompose) warnNotScalable('autoscaling');
-    autoscale = undefined;
-  }
-
-  // Resources of the main container; an HPA needs requests for the utilisation it targets.
+  let replicas = replicasOf(s, facts?.composeReplicas ?? false);
+  const autoscale = autoscaleOf(s);
   const [main, ...others] = w.pod.containers;
-  let resources = main
-    ? resolveResources({
-        cli: { requests: cli.requests?.[w.service], limits: cli.limits?.[w.service] },
-        presetService: named.resources,
-        xK8s: x.resources,
-        compose: main.resources,
-        presetDefault: preset?.resources,
-      })
-    : undefined;
-  if (autoscale && main) {
-    const targets = [...(autoscale.cpu !== undefined || autoscale.memory === undefined ? ['cpu' as const] : []), ...(autoscale.memory !== undefined ? ['memory' as const] : [])];
-    const missing = missingRequests(resources, targets);
-    if (missing.length) {
-      const added = Object.fromEntries(missing.map((r) => [r, DEFAULT_AUTOSCALE_REQUESTS[r]]));
-      resources = { ...resources, requests: { ...resources?.requests, ...added } };
-      diags.warn('autoscale-default-request', `service "${w.service}" is autoscaled on ${missing.join(' and ')} but requests none; it gets ${missing.map((r) => `${r}: ${added[r]}`).join(', ')}`, {
-        ...at,
-        hint: `set its requests (--cpu ${w.service}=250m, x-k8s.resources.requests, or the environment's resources)`,
-      });
-    }
-  }
-  checkRequestsWithinLimits(resources, w.service, at, diags);
-
-  if (stateful && kept.size) {
-    diags.note('stateful-not-scaled', `service "${w.service}" ${stateful}: ${[...kept].join(' and ')} by the environment or --replicas N`, {
-      ...at,
+  const resources = main ? resourcesOf(s, main.resources, autoscale) : undefined;
+  if (s.stateful && s.kept.size) {
+    diags.note('stateful-not-scaled', `service "${w.service}" ${s.stateful}: ${[...s.kept].join(' and ')} by the environment or --replicas N`, {
+      ...s.at,
       hint: `name the service to scale it anyway (--replicas ${w.service}=3), or run it as a StatefulSet with a volume per replica`,
     });
   }
-
   let autoscaler: AutoscalerPlan | undefined;
   if (autoscale && isScalable(w)) {
     replicas = Math.min(Math.max(replicas ?? 1, autoscale.min), autoscale.max);
     autoscaler = planAutoscaler(w, autoscale);
   }
-
   const containers = main ? [{ ...withoutResources(main), ...(resources ? { resources } : {}) }, ...others] : [];
   const workload: WorkloadPlan = { ...w, ...(replicas !== undefined ? { replicas } : {}), pod: { ...w.pod, containers } };
-  const budget = disruptionBudget(workload, autoscaler, named.pdb ?? (preset?.pdb === false ? false : x.pdb), preset?.pdb, diags, at);
+  const preset = options.environment;
+  const budget = disruptionBudget(workload, autoscaler, s.named.pdb ?? (preset?.pdb === false ? false : s.x.pdb), preset?.pdb, diags, s.at);
   return { workload, ...(autoscaler ? { autoscaler } : {}), ...(budget ? { budget } : {}) };
+}
+
+function warnNotScalable(s: WorkloadScaling, what: string): void {
+  s.diags.warn('not-scalable', `service "${s.w.service}" runs as a ${s.w.kind}, which has no replicas: ${what} is ignored`, s.at);
+}
+
+/** Replicas by precedence; a default above a stateful workload's own count is refused (into `kept`). */
+function replicasOf(s: WorkloadScaling, composeReplicas: boolean): number | undefined {
+  const { w, x, named } = s;
+  const cli = s.options.scaling ?? {};
+  if (!isScalable(w)) {
+    if ((cli.serviceReplicas?.[w.service] ?? named.replicas) !== undefined || x.replicas !== undefined) warnNotScalable(s, 'replicas');
+    return w.replicas;
+  }
+  let refused = 0;
+  const byDefault = (n: number | undefined): number | undefined => {
+    if (n === undefined || !(s.stateful && n > (w.replicas ?? 1))) return n;
+    refused = Math.max(refused, n);
+    return undefined;
+  };
+  const fromCompose = composeReplicas ? w.replicas : undefined;
+  const replicas = cli.serviceReplicas?.[w.service] ?? byDefault(cli.replicas) ?? named.replicas ?? x.replicas ?? fromCompose ?? byDefault(s.options.environment?.replicas) ?? w.replicas;
+  if (refused > (replicas ?? 1)) s.kept.add(`kept at ${replicas ?? 1} replica${replicas === 1 ? '' : 's'}`);
+  return replicas;
+}
+
+/** Autoscaling: per-service settings, then the compose file's (x-k8s, or an HPA the planner made), then the preset's default. */
+function autoscaleOf(s: WorkloadScaling): AutoscaleSpec | undefined {
+  const { w, options } = s;
+  const preset = options.environment;
+  const fromCompose: AutoscaleSpec | false | undefined = s.x.autoscale ?? s.planned;
+  const namedAutoscale = options.scaling?.autoscale?.[w.service] ?? s.named.autoscale;
+  let autoscale: AutoscaleSpec | false | undefined = namedAutoscale ?? (preset?.autoscale === false ? false : fromCompose);
+  if (autoscale === undefined && preset?.autoscale && isScalable(w)) {
+    if (s.stateful) s.kept.add('not autoscaled');
+    else autoscale = preset.autoscale;
+  }
+  if (autoscale && !isScalable(w)) {
+    if (namedAutoscale || fromCompose) warnNotScalable(s, 'autoscaling');
+    return undefined;
+  }
+  return autoscale || undefined;
+}
+
+function plannedAutoscale(plan: AppPlan, service: string): AutoscaleSpec | undefined {
+  const a = plan.autoscalers?.find((x) => x.service === service);
+  return a ? { min: a.minReplicas, max: a.maxReplicas, cpu: a.cpuUtilization, memory: a.memoryUtilization } : undefined;
+}
+
+/** The main container's resources; an HPA needs requests for the utilisation it targets. */
+function resourcesOf(s: WorkloadScaling, compose: ResourceRequirements | undefined, autoscale: AutoscaleSpec | undefined): ResourceRequirements | undefined {
+  const { w } = s;
+  const cli = s.options.scaling ?? {};
+  let resources = resolveResources({
+    cli: { requests: cli.requests?.[w.service], limits: cli.limits?.[w.service] },
+    presetService: s.named.resources,
+    xK8s: s.x.resources,
+    compose,
+    presetDefault: s.options.environment?.resources,
+  });
+  if (autoscale) {
+    const targets = [...(autoscale.cpu !== undefined || autoscale.memory === undefined ? ['cpu' as const] : []), ...(autoscale.memory !== undefined ? ['memory' as const] : [])];
+    const missing = missingRequests(resources, targets);
+    if (missing.length) {
+      const added = Object.fromEntries(missing.map((r) => [r, DEFAULT_AUTOSCALE_REQUESTS[r]]));
+      resources = { ...resources, requests: { ...resources?.requests, ...added } };
+      s.diags.warn('autoscale-default-request', `service "${w.service}" is autoscaled on ${missing.join(' and ')} but requests none; it gets ${missing.map((r) => `${r}: ${added[r]}`).join(', ')}`, {
+        ...s.at,
+        hint: `set its requests (--cpu ${w.service}=250m, x-k8s.resources.requests, or the environment's resources)`,
+      });
+    }
+  }
+  checkRequestsWithinLimits(resources, w.service, s.at, s.diags);
+  return resources;
 }
 
 /** A PDB for a workload that can lose a pod: more than one replica, or an HPA keeping more than one. */
@@ -169,31 +207,15 @@ function withoutResources<T extends { resources?: unknown }>(c: T): Omit<T, 'res
  * Why a Deployment must not be scaled by defaults: it mounts a ReadWriteOnce claim (or one we cannot
  * see, an external one), or it runs a data store whose replicas would not share their data.
  */
-function statefulReason(w: WorkloadPlan, plan: AppPlan, image: string | undefined): string | undefined {
+function statefulReason(w: WorkloadPlan, plan: AppPlan, dataStore: string | undefined): string | undefined {
   if (w.kind !== 'Deployment') return undefined;
   for (const v of w.pod.volumes) {
     if (v.source.kind !== 'claim') continue;
     const claim = plan.claims.find((c) => c.metadata.name === (v.source as { claimName: string }).claimName);
     if (!claim || claim.accessModes.includes('ReadWriteOnce')) return `mounts the ReadWriteOnce claim "${v.source.claimName}", which a second pod could not attach`;
   }
-  const repository = image ? imageRepositoryName(image) : undefined;
-  if (repository && SINGLE_INSTANCE_IMAGES.has(repository)) return `runs ${repository}, a data store whose replicas would each keep their own data`;
+  if (dataStore) return `runs ${dataStore}, a data store whose replicas would each keep their own data`;
   return undefined;
-}
-
-function withCommonMetadata(w: WorkloadPlan, preset: EnvironmentPreset | undefined): WorkloadPlan {
-  const labels = preset?.labels ?? {};
-  const annotations = preset?.annotations ?? {};
-  if (!Object.keys(labels).length && !Object.keys(annotations).length) return w;
-  const podAnnotations = { ...w.podAnnotations, ...annotations };
-  // Claims a StatefulSet makes get the labels too (as kustomize's `labels` does), not the annotations.
-  const volumeClaimTemplates = w.volumeClaimTemplates?.map((c) => ({ ...c, metadata: { ...c.metadata, labels: { ...c.metadata.labels, ...labels } } }));
-  return {
-    ...w,
-    podLabels: { ...w.podLabels, ...labels },
-    ...(Object.keys(podAnnotations).length ? { podAnnotations } : {}),
-    ...(volumeClaimTemplates ? { volumeClaimTemplates } : {}),
-  };
 }
 
 /** A StatefulSet's per-pod claims follow the environment's storage settings like shared ones. */
@@ -234,9 +256,8 @@ function checkPodMembers(plan: AppPlan, options: ScalingInput, diags: Diagnostic
 }
 
 /** Every service a flag or the preset names must exist: a typo would otherwise change nothing, silently. */
-function checkServiceNames(project: ComposeProject, options: ScalingInput, diags: Diagnostics): void {
-  const known = Object.keys(project.services);
-  const hint = `services in this project: ${known.sort().join(', ') || 'none'}`;
+function checkServiceNames(facts: ScalingFacts, options: ScalingInput, diags: Diagnostics): void {
+  const hint = `services in this project: ${Object.keys(facts.services).sort().join(', ') || 'none'}`;
   const cli = options.scaling ?? {};
   const flags: [string, Readonly<Record<string, unknown>> | undefined][] = [
     ['--replicas', cli.serviceReplicas],
@@ -246,18 +267,18 @@ function checkServiceNames(project: ComposeProject, options: ScalingInput, diags
   ];
   for (const [flag, byService] of flags) {
     for (const name of Object.keys(byService ?? {})) {
-      if (!(name in project.services)) diags.error('unknown-service', `${flag} names service "${name}", which this project does not have`, { hint });
+      if (!(name in facts.services)) diags.error('unknown-service', `${flag} names service "${name}", which this project does not have`, { hint });
     }
   }
   const preset = options.environment;
   for (const name of Object.keys(preset?.services ?? {})) {
-    if (!(name in project.services)) {
+    if (!(name in facts.services)) {
       const path = joinPath('services', name);
       diags.warn('preset-unknown-service', `environment ${preset!.name} sets service "${name}", which this project does not have`, { path, pos: preset!.positions?.get(path), hint });
     }
   }
   for (const volume of Object.keys(preset?.storage?.volumes ?? {})) {
-    if (!(volume in project.volumes)) {
+    if (!facts.volumes.includes(volume)) {
       const path = joinPath(joinPath('storage', 'volumes'), volume);
       diags.warn('preset-unknown-volume', `environment ${preset!.name} sizes volume "${volume}", which this project does not have`, { path, pos: preset!.positions?.get(path) });
     }

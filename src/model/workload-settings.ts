@@ -8,13 +8,15 @@ import type { PlanContext } from './context';
 import { komposeSettings } from './kompose';
 import { toDns1123Label } from './names';
 import type { WorkloadPlan } from './plan';
-import type { AutoscaleSpec } from './scaling-types';
+import type { AutoscaleSpec, ServiceScaling } from './scaling-types';
 import { serviceXK8s, topLevelXK8s, type WorkloadSettings } from './x-k8s';
 
 export interface ResolvedSettings {
   readonly settings: WorkloadSettings;
   /** kompose.hpa.* (x-k8s.autoscale is the scaling step's). */
   readonly autoscale?: AutoscaleSpec;
+  /** The service's x-k8s scaling keys, checked, for the scaling step (the planner records them on the plan). */
+  readonly scaling: ServiceScaling;
   /** Compose path that set each setting, for messages. */
   readonly from: Readonly<Partial<Record<keyof WorkloadSettings, string>>>;
 }
@@ -32,7 +34,7 @@ export function resolveSettings(ctx: PlanContext): SettingsByService {
 
 function resolveOne(service: ComposeService, top: WorkloadSettings, ctx: PlanContext): ResolvedSettings {
   const kompose = komposeSettings(service, ctx);
-  const own = serviceXK8s(service, ctx.project, ctx.diags);
+  const { settings: own, scaling } = serviceXK8s(service, ctx.project, ctx.diags);
   const layers: [WorkloadSettings, (key: string) => string][] = [
     [top, (k) => `x-k8s.${k}`],
     [kompose.settings, () => ctx.servicePath(service, 'labels')],
@@ -47,7 +49,7 @@ function resolveOne(service: ComposeService, top: WorkloadSettings, ctx: PlanCon
       from[key] = pathOf(key);
     }
   }
-  return { settings: settings as WorkloadSettings, ...(kompose.autoscale ? { autoscale: kompose.autoscale } : {}), from };
+  return { settings: settings as WorkloadSettings, ...(kompose.autoscale ? { autoscale: kompose.autoscale } : {}), scaling, from };
 }
 
 /** Pod scheduling, identity and pull settings, and extra labels and annotations, on a workload. */

@@ -1,15 +1,16 @@
 // Our `x-k8s` extension: what compose cannot say about the cluster. At service level
 // (`services.<name>.x-k8s`) and at top level (`x-k8s:`, defaults for every service). Unknown keys
-// and bad values are errors at file:line:col. The scaling keys (replicas, resources, autoscale,
-// pdb) are read by the scaling step (x-k8s-scaling.ts); this file reads the rest.
+// and bad values are errors at file:line:col. Read once per service, scaling keys (replicas,
+// resources, autoscale, pdb: SERVICE_SCALING_FIELDS) included: the planner records those on the
+// plan for the scaling step.
 
 import { joinPath } from '../common/source-map';
 import type { ComposeProject, ComposeService } from '../compose/types';
 import type { Diagnostics } from '../common/diagnostics';
 import type { Toleration, WorkloadKind } from './plan';
 import { ingressHostProblem, ingressPathProblem, labelValueProblem, portNumberProblem, qualifiedNameProblem } from './kube-rules';
-import { dnsSubdomain, metadataMap, quantity, SettingsReader, text, type FieldReader, type Fields } from './settings-reader';
-import { X_K8S_SCALING_KEYS } from './x-k8s-scaling';
+import type { ServiceScaling } from './scaling-types';
+import { dnsSubdomain, metadataMap, quantity, SERVICE_SCALING_FIELDS, SettingsReader, text, type FieldReader, type Fields } from './settings-reader';
 import { isRecord } from '../common/records';
 
 /** Values of x-k8s.controller and kompose.controller.type (lowercase), and what they make. */
@@ -139,25 +140,27 @@ export const SERVICE_FIELDS: Fields<WorkloadSettings> = {
 
 export const TOP_LEVEL_FIELDS: Fields<Omit<WorkloadSettings, 'controller' | 'service' | 'expose' | 'volumeSize'>> = SHARED_FIELDS;
 
-/** The scaling step's keys, accepted here (and named in the unknown-key hint) but read there. */
-const SCALING_PASS_THROUGH: Readonly<Record<string, FieldReader<never>>> = Object.fromEntries(X_K8S_SCALING_KEYS.map((k) => [k, () => undefined]));
-
-function read<T>(value: unknown, path: string, fields: Fields<T>, project: ComposeProject, diags: Diagnostics, passThrough: Readonly<Record<string, FieldReader<never>>>, reportNotMapping: boolean): Partial<T> {
+function read<T>(value: unknown, path: string, fields: Fields<T>, project: ComposeProject, diags: Diagnostics): Partial<T> {
   if (value === undefined || value === null) return {};
   const reader = new SettingsReader(diags, (p) => project.sourceMap.get(p), 'x-k8s', 'x-k8s');
   if (!isRecord(value)) {
-    if (reportNotMapping) reader.error(path, 'invalid-value', 'must be a mapping');
+    reader.error(path, 'invalid-value', 'must be a mapping');
     return {};
   }
-  return reader.object<T>(value, path, { ...passThrough, ...fields } as Fields<T>) ?? {};
+  return reader.object<T>(value, path, fields) ?? {};
 }
 
-/** `services.<name>.x-k8s`, checked; the scaling keys are left to the scaling step. */
-export function serviceXK8s(service: ComposeService, project: ComposeProject, diags: Diagnostics): WorkloadSettings {
-  return read(service['x-k8s'], joinPath(joinPath('services', service.name), 'x-k8s'), SERVICE_FIELDS, project, diags, SCALING_PASS_THROUGH, false); // not a mapping: reported once, by the scaling step's reader
+/** The scaling keys first, as the unknown-key hint lists them. */
+const SERVICE_ALL_FIELDS = { ...SERVICE_SCALING_FIELDS, ...SERVICE_FIELDS } as Fields<WorkloadSettings & ServiceScaling>;
+
+/** `services.<name>.x-k8s`, checked: the settings of its objects, and its scaling keys. */
+export function serviceXK8s(service: ComposeService, project: ComposeProject, diags: Diagnostics): { settings: WorkloadSettings; scaling: ServiceScaling } {
+  const { replicas, resources, autoscale, pdb, ...settings } = read(service['x-k8s'], joinPath(joinPath('services', service.name), 'x-k8s'), SERVICE_ALL_FIELDS, project, diags);
+  const scaling: ServiceScaling = { replicas, resources, autoscale, pdb };
+  return { settings, scaling: Object.fromEntries(Object.entries(scaling).filter(([, v]) => v !== undefined)) };
 }
 
 /** Top-level `x-k8s`, checked. */
 export function topLevelXK8s(project: ComposeProject, diags: Diagnostics): WorkloadSettings {
-  return read(project.extensions['x-k8s'], 'x-k8s', TOP_LEVEL_FIELDS, project, diags, {}, true);
+  return read(project.extensions['x-k8s'], 'x-k8s', TOP_LEVEL_FIELDS, project, diags);
 }

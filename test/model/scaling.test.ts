@@ -3,9 +3,9 @@
 // PDB rules; x-k8s checked at file:line:col.
 
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../src/index';
+import { convert, convertVariants, planCompose, scalePlan } from '../../src/index';
 import { memoryHost } from '../../src/common/host';
-import { formatDiagnosticShort } from '../../src/common/diagnostics';
+import { Diagnostics, formatDiagnosticShort } from '../../src/common/diagnostics';
 import { parsePreset } from '../../src/model/preset';
 import type { ScalingOptions } from '../../src/model/scaling-types';
 
@@ -213,14 +213,14 @@ describe('environment-wide settings', () => {
     expect(scaled(DB, { preset, pvcSize: '2Gi' }).result.plan!.claims[0].size).toBe('2Gi');
   });
 
-  it('labels and annotations reach pod templates and the plan', () => {
+  it('labels and annotations are the plan\'s common ones, on objects and pod templates alike', () => {
     const s = scaled(WEB, { preset: 'labels: { environment: qa }\nannotations: { example.com/owner: me }' });
-    const web = s.result.plan!.workloads[0];
-    expect(web.podLabels.environment).toBe('qa');
-    expect(web.podAnnotations).toEqual({ 'example.com/owner': 'me' });
+    expect(s.result.plan!.commonLabels).toEqual({ environment: 'qa' });
     const deployment = s.result.manifests.find((m) => m.kind === 'Deployment') as any;
     expect(deployment.metadata.labels.environment).toBe('qa');
     expect(deployment.metadata.annotations).toEqual({ 'example.com/owner': 'me' });
+    expect(deployment.spec.template.metadata.labels.environment).toBe('qa');
+    expect(deployment.spec.template.metadata.annotations).toEqual({ 'example.com/owner': 'me' });
   });
 });
 
@@ -250,5 +250,27 @@ describe('x-k8s scaling keys', () => {
   it('memory in m is refused with the fix', () => {
     const r = convertWith(webWith('x-k8s:\n  resources: { limits: { memory: 256m } }'));
     expect(r.diagnostics.find((d) => d.severity === 'error')?.message).toContain('write 256Mi for mebibytes');
+  });
+});
+
+describe('the plan alone', () => {
+  const planned = (compose: string) => planCompose({ files: [{ path: FILE, content: compose }], env: {}, host: memoryHost({}) });
+
+  it('records where replicas came from, the x-k8s scaling keys and a data store, for the scaling step', () => {
+    const facts = planned('services:\n  db:\n    image: postgres:16\n    scale: 2\n    x-k8s: { autoscale: { min: 2, max: 4 } }\n').unscaled!.scalingFacts;
+    expect(facts.services.db).toMatchObject({ composeReplicas: true, xK8s: { autoscale: { min: 2, max: 4 } }, dataStore: 'postgres' });
+  });
+
+  it('is scaled per environment by scalePlan with no compose project at hand', () => {
+    const unscaled = planned(webWith('x-k8s:\n  replicas: 4')).unscaled!;
+    const prod = parsePreset('/p/prod.yaml', 'services:\n  web:\n    replicas: 6\n').preset!;
+    expect(scalePlan(unscaled, { environment: prod }, new Diagnostics()).workloads[0].replicas).toBe(6);
+  });
+
+  it('says what the compose file\'s scaling keys cause once, not again for each environment', () => {
+    const compose = webWith('x-k8s:\n  pdb: { minAvailable: 1 }');
+    const environments = ['dev', 'qa'].map((name) => parsePreset(`/p/${name}.yaml`, 'replicas: 1', name).preset!);
+    const result = convertVariants({ files: [{ path: FILE, content: compose }], env: {}, host: memoryHost({}), environments });
+    expect(result.diagnostics.filter((d) => d.code === 'pdb-single-replica')).toHaveLength(1);
   });
 });
