@@ -7,6 +7,10 @@ import * as path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { addKomposeOptions, komposeOptions, type KomposeFlags } from './cli-kompose';
 import { addScalingOptions, scalingOptions, type ScalingFlags } from './cli-scaling';
+import type { BuildFlags } from './cli-build';
+import { BUILDER_ORDER } from './images/builders';
+import { LOCAL_CLUSTERS } from './images/cluster-load';
+import { IMAGE_TAG } from './model/built-image';
 import { builtInPresetNames } from './node-presets';
 
 export const EXIT_OK = 0;
@@ -22,9 +26,9 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-function choice<T extends string>(values: readonly T[]) {
+export function choice<T extends string>(values: readonly T[]) {
   return (value: string): T => {
     if (!values.includes(value as T)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
     return value as T;
@@ -33,6 +37,12 @@ function choice<T extends string>(values: readonly T[]) {
 
 function quantity(value: string): string {
   if (!/^[0-9]+(\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.test(value)) throw new InvalidArgumentError('expected a Kubernetes quantity such as 1Gi or 500Mi');
+  return value;
+}
+
+/** An image tag (build --tag, convert --image-tag). */
+export function imageTag(value: string): string {
+  if (!IMAGE_TAG.test(value)) throw new InvalidArgumentError('expected an image tag: letters, digits, "_", "." and "-", at most 128 characters, not starting with "." or "-"');
   return value;
 }
 
@@ -51,6 +61,7 @@ interface ConvertFlags extends ScalingFlags, KomposeFlags {
   pvcRequestSize?: string;
   bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'configMap' | 'skip';
   imageRegistry?: string;
+  imageTag?: string;
   envFile?: string[];
   controller?: 'deployment' | 'statefulset';
   networkPolicies?: boolean;
@@ -64,10 +75,10 @@ interface ConvertFlags extends ScalingFlags, KomposeFlags {
   interpolate?: boolean;
 }
 
-/** The loader flags, shared by convert and config. */
-type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'projectDirectory' | 'envFile' | 'profile' | 'interpolate'>;
+/** The loader flags, shared by convert, config and build. */
+export type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'projectDirectory' | 'envFile' | 'profile' | 'interpolate'>;
 
-const PROJECT_DIRECTORY_HELP = 'base of relative paths in the compose files, where .env is read and compose files are found (default: the first compose file\'s directory)';
+export const PROJECT_DIRECTORY_HELP = 'base of relative paths in the compose files, where .env is read and compose files are found (default: the first compose file\'s directory)';
 
 interface ConfigFlags extends LoaderFlags {
   quiet?: boolean;
@@ -111,6 +122,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
       ),
     )
     .option('--image-registry <registry>', 'registry prefix for images compose would build (build: without image:)')
+    .option('--image-tag <tag>', 'tag of images compose would build (build: without image:), as given to compose2k8s build --tag (default: latest)', imageTag)
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
     .option('--no-interpolate', 'keep ${VAR} text as written instead of substituting variables (as docker compose config --no-interpolate)')
@@ -149,10 +161,30 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .action((flags: ConfigFlags) => onAction(() => runConfig(flags, io)));
 
+  program
+    .command('build')
+    .description('build the images of the services with build: as docker compose would, named as convert names them; then push them, or load them into a local cluster')
+    .option('-f, --file <path>', 'compose file; repeat to merge several; "-" reads stdin (default: compose.yaml, … as docker compose finds them)', collect)
+    .option('-p, --project-name <name>', 'project name, in the names of built images (default: COMPOSE_PROJECT_NAME, else "name:" in the file, else the directory name)')
+    .option('--project-directory <dir>', PROJECT_DIRECTORY_HELP)
+    .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
+    .option('--profile <name>', 'build the services of this profile too; repeatable (default: COMPOSE_PROFILES)', collect)
+    .addOption(new Option('--builder <name>', `the builder: ${BUILDER_ORDER.join(', ')} (default: the first of them on PATH; docker builds with its buildx plugin when it has one)`).argParser(choice(BUILDER_ORDER)))
+    .option('--image-registry <registry>', 'registry prefix of the images compose names itself (build: without image:), as given to convert')
+    .option('-t, --tag <tag>', 'tag of the images compose names itself, as given to convert --image-tag (default: latest)', imageTag)
+    .addOption(new Option('--image-tag <tag>', 'the same as --tag (convert\'s name for it)').argParser(imageTag))
+    .option('--push', 'push each image (and its build.tags) once every build has succeeded', false)
+    .addOption(new Option('--load <cluster>', `load each image into a local cluster once every build has succeeded: ${LOCAL_CLUSTERS.join(', ')}`).argParser(choice(LOCAL_CLUSTERS)).conflicts('push'))
+    .option('--cluster <name>', 'the cluster --load loads into (kind --name, minikube --profile, k3d --cluster; default: the tool\'s own)')
+    .option('--dry-run', 'print the commands, one per line, shell-quoted; run nothing', false)
+    .option('-q, --quiet', 'print only errors, a failure and the closing summary on stderr (not the builders\' output)', false)
+    .addOption(verboseOption())
+    .action((flags: BuildFlags & { imageTag?: string }) => onAction(async () => (await import('./cli-build')).runBuild({ ...flags, tag: flags.tag ?? flags.imageTag }, io)));
+
   return program;
 }
 
-function verboseOption(): Option {
+export function verboseOption(): Option {
   return new Option('--verbose', 'print every diagnostic in full (by default, repeats of one code under one service print as one)').conflicts('quiet');
 }
 
@@ -211,6 +243,7 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     bindMounts: flags.bindMounts,
     serviceGroups: kompose.serviceGroups,
     imageRegistry: flags.imageRegistry,
+    imageTag: flags.imageTag,
     strict: flags.strict,
     controller: flags.controller,
     networkPolicies: flags.networkPolicies,
@@ -246,7 +279,7 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
  * (COMPOSE_FILE, compose.yaml, … in the project or working directory or a parent). Undefined: a
  * named file or the project directory is missing.
  */
-async function requestedFiles(flags: LoaderFlags, io: CliIO): Promise<{ path: string; content?: string }[] | undefined> {
+export async function requestedFiles(flags: LoaderFlags, io: CliIO): Promise<{ path: string; content?: string }[] | undefined> {
   const files: { path: string; content?: string }[] = [];
   for (const f of flags.file ?? []) {
     if (f === '-') files.push({ path: toPosix(path.join(io.cwd, '<stdin>')), content: await io.readStdin() });
@@ -270,7 +303,7 @@ async function requestedFiles(flags: LoaderFlags, io: CliIO): Promise<{ path: st
 }
 
 /** Loader options from the flags both commands share. */
-function loaderInput(flags: LoaderFlags, io: CliIO) {
+export function loaderInput(flags: LoaderFlags, io: CliIO) {
   return {
     env: io.env,
     cwd: toPosix(io.cwd),
@@ -282,7 +315,7 @@ function loaderInput(flags: LoaderFlags, io: CliIO) {
   };
 }
 
-function usageError(io: CliIO, message: string): number {
+export function usageError(io: CliIO, message: string): number {
   io.stderr(`compose2k8s: ${message}\n`);
   return EXIT_USAGE;
 }

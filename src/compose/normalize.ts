@@ -272,14 +272,18 @@ const envFile: Rule = (value, ctx) => {
   return out;
 };
 
+/** A build context that is a URL (git or an archive), not a directory: kept as written. */
+export function isRemoteContext(context: string): boolean {
+  return /^[a-z]+:\/\/|^git@|\.git(#|$)/.test(context);
+}
+
 /** build: `.` → {context: "."}; relative contexts resolve against the project directory. */
 const build: Rule = (value, ctx) => {
   if (value === null || value === undefined) return undefined;
   const b: Record<string, unknown> | undefined = typeof value === 'string' ? { context: value } : isRecord(value) ? { ...value } : undefined;
   if (!b) return invalid(ctx, 'expected a path or a mapping with "context"');
   const context = typeof b.context === 'string' ? b.context : '.';
-  const isUrl = /^[a-z]+:\/\/|^git@|\.git(#|$)/.test(context);
-  return { ...b, context: isUrl ? context : resolveHostPath(context, ctx.workingDir), dockerfile: b.dockerfile ?? (b.dockerfile_inline ? undefined : 'Dockerfile') };
+  return { ...b, context: isRemoteContext(context) ? context : resolveHostPath(context, ctx.workingDir), dockerfile: b.dockerfile ?? (b.dockerfile_inline ? undefined : 'Dockerfile') };
 };
 
 /** secrets / configs on a service: `name` or {source, target, uid, gid, mode}. */
