@@ -6,7 +6,7 @@
 import * as posixPath from 'node:path/posix';
 import { isRecord, isRemoteContext as isRemote } from '../compose/normalize';
 import { joinPath } from '../compose/source-map';
-import type { BuildConfig, ComposeProject, ComposeService } from '../compose/types';
+import type { BuildConfig, ComposeProject } from '../compose/types';
 import { parseBytes } from '../model/quantities';
 import { tagFor, type Builder } from './builders';
 
@@ -14,7 +14,6 @@ import { tagFor, type Builder } from './builders';
 export interface KeyContext {
   readonly builder: Builder;
   readonly project: ComposeProject;
-  readonly service: ComposeService;
   readonly build: BuildConfig;
   /** The platforms built for: build.platforms, else the service's platform. */
   readonly platforms: readonly string[];

@@ -21,11 +21,6 @@ export function findBuilder(isOnPath: (executable: string) => boolean): BuilderN
   return BUILDER_ORDER.find(isOnPath);
 }
 
-/** The executable a builder runs as. */
-export function executableOf(builder: Builder): BuilderName {
-  return builder === 'buildx' ? 'docker' : builder;
-}
-
 /**
  * The name a builder tags an image with. podman and buildah prefix a name without a registry with
  * `localhost/`, which no pod asks for: they get docker's full name (`docker.io/library/…`), the one

@@ -70,18 +70,18 @@ export function planImageBuilds(project: ComposeProject, options: ImageBuildOpti
   const images: PlannedImage[] = [];
   const builds: BuildStep[] = [];
   for (const group of groups) {
-    const planned = planBuild(group, project, options, diags, at, groups);
+    const planned = planBuild(group, project, options, diags, at);
     images.push(planned.image);
     builds.push(planned.step);
   }
-  const after = images.flatMap((image, i) => deliverySteps(image, builds[i].services, options, diags, at));
+  const after = images.flatMap((image) => deliverySteps(image, options, diags, at));
   const ok = !diags.hasErrors;
   return { ok, images, steps: ok ? [...builds, ...after] : [], diagnostics: diags.list };
 }
 
 type At = (path: string) => { path: string; pos?: Diagnostic['pos'] };
 
-/** Services with `build:`, by the image they make: one build per image name (build.go dedupes by name too). */
+/** Services with `build:`, by the image they make: one build per image name, as docker compose keys its builds by image name. */
 function imageGroups(project: ComposeProject, naming: ImageNaming, diags: Diagnostics, at: At): Group[] {
   const groups = new Map<string, Group>();
   for (const service of Object.values(project.services)) {
@@ -139,7 +139,7 @@ function platformsOf(service: ComposeService, build: BuildConfig, diags: Diagnos
   return listed.length ? listed : own ? [own] : [];
 }
 
-function planBuild(group: Group, project: ComposeProject, options: ImageBuildOptions, diags: Diagnostics, at: At, all: readonly Group[]): { image: PlannedImage; step: BuildStep } {
+function planBuild(group: Group, project: ComposeProject, options: ImageBuildOptions, diags: Diagnostics, at: At): { image: PlannedImage; step: BuildStep } {
   const { service } = group;
   const build = service.build as BuildConfig;
   const buildPath = joinPath(joinPath('services', service.name), 'build');
@@ -147,10 +147,9 @@ function planBuild(group: Group, project: ComposeProject, options: ImageBuildOpt
   const multiPlatform = platforms.length > 1 && options.builder !== 'docker';
   let stdin: string | undefined;
   const env: Record<string, string> = {};
-  const base = {
+  const base: RowContext = {
     builder: options.builder,
     project,
-    service,
     build,
     platforms,
     stdin: (text: string) => void (stdin = text),
@@ -158,7 +157,7 @@ function planBuild(group: Group, project: ComposeProject, options: ImageBuildOpt
       const value = project.environment?.[name];
       if (value !== undefined) env[name] = value;
     },
-    serviceImage: (name: string) => all.find((g) => g.services.includes(name))?.image ?? (project.services[name] ? serviceImage(project.services[name], project.name, options) : undefined),
+    serviceImage: (name: string) => (project.services[name] ? serviceImage(project.services[name], project.name, options) : undefined),
   };
   const flags = buildFlags(build, buildPath, base, diags, at);
   const step: BuildStep = {
@@ -170,7 +169,8 @@ function planBuild(group: Group, project: ComposeProject, options: ImageBuildOpt
     ...(Object.keys(env).length ? { env } : {}),
   };
   const tags = Array.isArray(build.tags) ? build.tags.map(String) : [];
-  return { image: { services: group.services, image: group.image, tags, platforms: multiPlatform ? platforms : platforms.slice(0, 1) }, step };
+  // The classic docker builder builds one platform: for several, the docker host's (reported).
+  return { image: { services: group.services, image: group.image, tags, platforms: options.builder === 'docker' && platforms.length > 1 ? [] : platforms }, step };
 }
 
 type RowContext = Omit<KeyContext, 'path' | 'lacks' | 'invalid'>;
@@ -204,7 +204,8 @@ function buildFlags(build: BuildConfig, buildPath: string, base: RowContext, dia
 }
 
 /** After every build: push each name, or load the image into the local cluster. */
-function deliverySteps(image: PlannedImage, services: readonly string[], options: ImageBuildOptions, diags: Diagnostics, at: At): BuildStep[] {
+function deliverySteps(image: PlannedImage, options: ImageBuildOptions, diags: Diagnostics, at: At): BuildStep[] {
+  const { services } = image;
   const multiPlatform = image.platforms.length > 1;
   const step = (kind: BuildStep['kind'], argv: readonly string[]): BuildStep => ({ kind, services, image: image.image, argv });
   const steps: BuildStep[] = [];

@@ -27,7 +27,7 @@ export interface RunHooks {
 }
 
 /** The last `keep` lines of a stream of chunks; progress lines ended by "\r" count as lines. */
-export class LineTail {
+class LineTail {
   private readonly lines: string[] = [];
   private partial = '';
 
