@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, loaderInput, requestedFiles, usageError, type CliIO, type LoaderFlags } from './cli';
 import { builderOf, isOnPath, startStep } from './cli-build-process';
-import { NOTHING_WRITTEN, printDiagnostics, printSummary } from './cli-report';
+import { printDiagnostics, printSummary } from './cli-report';
 import { loadProject } from './compose/loader';
 import { Diagnostics } from './diagnostics';
 import { BUILDER_ORDER, findBuilder, type Builder, type BuilderName } from './images/builders';

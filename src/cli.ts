@@ -26,9 +26,9 @@ export interface CliIO {
   readonly readStdin: () => Promise<string>;
 }
 
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-export function choice<T extends string>(values: readonly T[]) {
+function choice<T extends string>(values: readonly T[]) {
   return (value: string): T => {
     if (!values.includes(value as T)) throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
     return value as T;
@@ -41,7 +41,7 @@ function quantity(value: string): string {
 }
 
 /** An image tag (build --tag, convert --image-tag). */
-export function imageTag(value: string): string {
+function imageTag(value: string): string {
   if (!IMAGE_TAG.test(value)) throw new InvalidArgumentError('expected an image tag: letters, digits, "_", "." and "-", at most 128 characters, not starting with "." or "-"');
   return value;
 }
@@ -78,7 +78,7 @@ interface ConvertFlags extends ScalingFlags, KomposeFlags {
 /** The loader flags, shared by convert, config and build. */
 export type LoaderFlags = Pick<ConvertFlags, 'file' | 'projectName' | 'projectDirectory' | 'envFile' | 'profile' | 'interpolate'>;
 
-export const PROJECT_DIRECTORY_HELP = 'base of relative paths in the compose files, where .env is read and compose files are found (default: the first compose file\'s directory)';
+const PROJECT_DIRECTORY_HELP = 'base of relative paths in the compose files, where .env is read and compose files are found (default: the first compose file\'s directory)';
 
 interface ConfigFlags extends LoaderFlags {
   quiet?: boolean;
@@ -184,7 +184,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
   return program;
 }
 
-export function verboseOption(): Option {
+function verboseOption(): Option {
   return new Option('--verbose', 'print every diagnostic in full (by default, repeats of one code under one service print as one)').conflicts('quiet');
 }
 
@@ -302,7 +302,7 @@ export async function requestedFiles(flags: LoaderFlags, io: CliIO): Promise<{ p
   return files;
 }
 
-/** Loader options from the flags both commands share. */
+/** Loader options from the flags the commands share. */
 export function loaderInput(flags: LoaderFlags, io: CliIO) {
   return {
     env: io.env,

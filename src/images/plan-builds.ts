@@ -9,7 +9,7 @@ import type { BuildConfig, ComposeProject, ComposeService } from '../compose/typ
 import { Diagnostics, type Diagnostic } from '../diagnostics';
 import { isLocalOnlyImage, serviceImage, type ImageNaming } from '../model/built-image';
 import { BUILD_KEYS, type KeyContext } from './build-keys';
-import { buildCommand, pushCommand, saveCommand, tagFor, type Builder } from './builders';
+import { buildCommand, pushCommand, saveCommand, type Builder } from './builders';
 import { loadCommand, type LocalCluster } from './cluster-load';
 
 export interface ImageBuildOptions extends ImageNaming {
