@@ -74,7 +74,7 @@ export function planImageBuilds(project: ComposeProject, options: ImageBuildOpti
     images.push(planned.image);
     builds.push(planned.step);
   }
-  const after = images.flatMap((image) => deliverySteps(image, options, diags, at));
+  const after = images.flatMap((image) => deliverySteps(image, project, options, diags, at));
   const ok = !diags.hasErrors;
   return { ok, images, steps: ok ? [...builds, ...after] : [], diagnostics: diags.list };
 }
@@ -204,7 +204,7 @@ function buildFlags(build: BuildConfig, buildPath: string, base: RowContext, dia
 }
 
 /** After every build: push each name, or load the image into the local cluster. */
-function deliverySteps(image: PlannedImage, options: ImageBuildOptions, diags: Diagnostics, at: At): BuildStep[] {
+function deliverySteps(image: PlannedImage, project: ComposeProject, options: ImageBuildOptions, diags: Diagnostics, at: At): BuildStep[] {
   const { services } = image;
   const multiPlatform = image.platforms.length > 1;
   const step = (kind: BuildStep['kind'], argv: readonly string[]): BuildStep => ({ kind, services, image: image.image, argv });
@@ -214,7 +214,7 @@ function deliverySteps(image: PlannedImage, options: ImageBuildOptions, diags: D
       if (isLocalOnlyImage(name)) {
         diags.error('build-push-no-registry', `"${name}" names no registry: it would be pushed to Docker Hub's official library, which only Docker publishes to`, {
           ...at(joinPath(joinPath('services', services[0]), 'build')),
-          hint: name === image.image ? 'give --image-registry (for example ghcr.io/you), and the same --image-registry to convert' : 'name the tag with a registry or a namespace',
+          hint: name !== image.image ? 'name the tag with a registry or a namespace' : project.services[services[0]].image ? 'name the image: with a registry (or a Docker Hub namespace)' : 'give --image-registry (for example ghcr.io/you), and the same --image-registry to convert',
         });
         continue;
       }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/compose/loader';
 import { SourceMap } from '../../src/compose/source-map';
 import { Diagnostics, formatDiagnosticShort, sortDiagnostics } from '../../src/diagnostics';
+import { BUILD_KEYS } from '../../src/images/build-keys';
 import type { Builder } from '../../src/images/builders';
 import { planImageBuilds, type ImageBuildOptions, type ImageBuildPlan } from '../../src/images/plan-builds';
 import { formatStep } from '../../src/images/shell-quote';
@@ -43,6 +44,14 @@ describe.each(['every-key', 'remote-context', 'shared-image'])('test/images/fixt
   it.each(BUILDERS)('gives %s the commands and reports in its expected file', async (builder) => {
     const plan = planFile(path.join(FIXTURES, fixture, 'compose.yaml'), { builder });
     await expect(transcript(plan)).toMatchFileSnapshot(path.join(FIXTURES, fixture, `expected.${builder}.txt`));
+  });
+});
+
+describe('BUILD_KEYS', () => {
+  it('has a row for every key the Compose schema gives build:, and no other', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'compose', 'schema', 'compose-spec.json'), 'utf8'));
+    const build = schema.$defs.service.properties.build.oneOf.find((o: { type: string }) => o.type === 'object');
+    expect(Object.keys(BUILD_KEYS).sort()).toEqual(Object.keys(build.properties).sort());
   });
 });
 
@@ -127,6 +136,11 @@ describe('push and load', () => {
   it('refuses to push a name without a registry or namespace, and runs nothing', () => {
     const plan = planYaml('services:\n  a:\n    build: .\n', { push: true });
     expect([plan.ok, plan.steps, plan.diagnostics.map((d) => d.code)]).toEqual([false, [], ['build-push-no-registry']]);
+  });
+
+  it('says to name the image: when image: gave the name that cannot be pushed', () => {
+    const plan = planYaml('services:\n  a:\n    image: app\n    build: .\n', { push: true, imageRegistry: 'ghcr.io/acme' });
+    expect(plan.diagnostics[0].hint).toBe('name the image: with a registry (or a Docker Hub namespace)');
   });
 
   it('pushes a Docker Hub name with a namespace as written', () => {
