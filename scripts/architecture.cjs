@@ -29,6 +29,7 @@ const LAYERS = [
   { name: 'model/networking', folders: ['model/networking'], holds: 'ports, Services, aliases, Ingresses, NetworkPolicies' },
   { name: 'model/workloads', folders: ['model/workloads'], holds: 'controllers, replicas, placement, pods shared by services, depends_on waits, autoscalers' },
   { name: 'model', folders: ['model'], holds: 'plan: the planner, ComposeProject → AppPlan' },
+  { name: 'images', folders: ['images'], holds: 'image builds: ComposeProject → the builder commands compose would run (compose2k8s build)' },
   { name: 'scaling', folders: ['scaling'], never: ['compose'], holds: 'scale: AppPlan + environment → AppPlan, from the plan alone' },
   { name: 'kube', folders: ['kube'], holds: 'build: AppPlan → cdk8s constructs → manifests in apply order (the only cdk8s import)' },
   { name: 'output', folders: ['output'], holds: 'emit: manifests → YAML/JSON, files, Kustomize' },

@@ -38,3 +38,10 @@ export { scalePlan } from './model/scaling';
 export type * from './model/scaling-types';
 export { convertVariants, type Variant, type VariantsResult } from './variants';
 export { kustomizeFiles, type KustomizeBase, type KustomizeVariant } from './output/kustomize';
+// Building the images compose builds (README "Building the images"): the plan as data, run it your own way.
+export { planImageBuilds, type ImageBuildOptions, type ImageBuildPlan, type BuildStep, type PlannedImage } from './images/plan-builds';
+export { runSteps, type StartStep, type RunOutcome, type RunHooks } from './images/run-steps';
+export { formatStep, shellQuote } from './images/shell-quote';
+export { BUILDER_ORDER, type Builder, type BuilderName } from './images/builders';
+export { LOCAL_CLUSTERS, type LocalCluster } from './images/cluster-load';
+export { builtImageName, serviceImage, builtImagePullPolicy, type ImageNaming } from './model/built-image';

@@ -4,7 +4,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { dns1123LabelProblem } from '../model/kube-rules';
 import { builtInPresetNames } from '../node-presets';
-import { choice, collect, loaderInput, PROJECT_DIRECTORY_HELP, requestedFiles, verboseOption, type LoaderFlags } from './flags';
+import { choice, collect, imageTag, loaderInput, PROJECT_DIRECTORY_HELP, requestedFiles, verboseOption, type LoaderFlags } from './flags';
 import { type CliIO, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, usageError } from './io';
 import { addKomposeOptions, komposeOptions, type KomposeFlags } from './kompose';
 import { addScalingOptions, scalingOptions, type ScalingFlags } from './scaling';
@@ -26,6 +26,7 @@ interface ConvertFlags extends LoaderFlags, ScalingFlags, KomposeFlags {
   pvcRequestSize?: string;
   bindMounts?: 'auto' | 'emptyDir' | 'hostPath' | 'configMap' | 'skip';
   imageRegistry?: string;
+  imageTag?: string;
   controller?: 'deployment' | 'statefulset';
   networkPolicies?: boolean;
   strict?: boolean;
@@ -55,6 +56,7 @@ export function addConvertCommand(program: Command, io: CliIO, onAction: (run: (
       ),
     )
     .option('--image-registry <registry>', 'registry prefix for images compose would build (build: without image:)')
+    .option('--image-tag <tag>', 'tag of images compose would build (build: without image:), as given to compose2k8s build --tag (default: latest)', imageTag)
     .option('--env-file <path>', 'variables for interpolation; repeatable (default: .env in the project directory)', collect)
     .option('--profile <name>', 'enable services of this profile; repeatable (default: COMPOSE_PROFILES)', collect)
     .option('--no-interpolate', 'keep ${VAR} text as written instead of substituting variables (as docker compose config --no-interpolate)')
@@ -100,6 +102,7 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     bindMounts: flags.bindMounts,
     serviceGroups: kompose.serviceGroups,
     imageRegistry: flags.imageRegistry,
+    imageTag: flags.imageTag,
     strict: flags.strict,
     controller: flags.controller,
     networkPolicies: flags.networkPolicies,

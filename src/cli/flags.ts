@@ -4,7 +4,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
+import { IMAGE_TAG } from '../model/built-image';
 import { type CliIO, toPosix } from './io';
+
+/** An image tag (build --tag, convert --image-tag). */
+export function imageTag(value: string): string {
+  if (!IMAGE_TAG.test(value)) throw new InvalidArgumentError('expected an image tag: letters, digits, "_", "." and "-", at most 128 characters, not starting with "." or "-"');
+  return value;
+}
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -1,4 +1,4 @@
-// The command line: the program and its commands (convert, envs, config), run with a CliIO, and
+// The command line: the program and its commands (convert, envs, config, build), run with a CliIO, and
 // the entry point bin/compose2k8s.js calls. The only module that touches process; cdk8s is required
 // only when a conversion runs, so `--help` and `--version` start fast.
 
@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { builtInPresetNames } from '../node-presets';
+import { addBuildCommand } from './build';
 import { addConfigCommand } from './config';
 import { addConvertCommand } from './convert';
 import { type CliIO, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE } from './io';
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIO, onAction: (run: () => Promise<number>) =
     .action(() => onAction(async () => (await import('./environments')).listEnvironments(io)));
 
   addConfigCommand(program, io, onAction);
+  addBuildCommand(program, io, onAction);
   return program;
 }
 

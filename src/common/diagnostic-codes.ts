@@ -212,6 +212,12 @@ export const DIAGNOSTIC_CODES = {
   'autoscale-default-request': { severity: 'warning', why: 'the pods get requests nobody asked for' },
   'pdb-single-replica': { severity: 'warning', why: 'the PodDisruptionBudget asked for is not made' },
   'scaled-pod-member': { severity: 'warning', why: 'scaling applies to the pod\'s host only: this is not applied' },
+
+  // Image builds (`compose2k8s build`).
+  'build-invalid': { severity: 'error', why: 'docker compose would not build it either, or no local cluster can hold it: nothing is built' },
+  'build-push-no-registry': { severity: 'error', why: 'the image has no registry to be pushed to: nothing is built' },
+  'build-key-unsupported': { severity: 'warning', why: 'the builder lacks the setting: the image is built without it' },
+  'build-image-shared': { severity: 'warning', why: 'two services that build differently run one image' },
 } as const satisfies Record<string, CodeClass>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -9,6 +9,11 @@ import { isMapNode, isSeqNode, type Node, scalarNode, scalarText } from './node'
 /** Remote build contexts and other non-paths that must be kept as written. */
 const NOT_A_PATH = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|docker-image:\/\/|service:|oci-layout:\/\/)/i;
 
+/** A build context that is a URL (git or an archive) or a builder's own reference, not a directory: kept as written (compose-go paths/context.go). */
+export function isRemoteContext(context: string): boolean {
+  return NOT_A_PATH.test(context);
+}
+
 /** Resolves `p` against `dir`; `~` (the docker host user's home) and remote references are kept. */
 export function resolvePath(p: string, dir: string): string {
   if (p === '' || p.startsWith('~') || NOT_A_PATH.test(p)) return p;

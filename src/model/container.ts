@@ -2,6 +2,7 @@
 // environment → env, working_dir, ports and volume mounts.
 
 import type { ComposeService } from '../compose/types';
+import { serviceImage } from './built-image';
 import type { PlanContext } from './context';
 import { envVarNameProblem } from './kube-rules';
 import { toDns1123Label } from './names';
@@ -13,19 +14,15 @@ export function escapeKubeExpansion(s: string): string {
   return s.replace(/\$\(/g, '$$$$(');
 }
 
-/** The image compose would build for a service without `image:`: `<project>-<service>`. */
-export function builtImageName(project: string, service: string, registry: string | undefined): string {
-  const name = `${project}-${service}`.toLowerCase();
-  return registry ? `${registry.replace(/\/+$/, '')}/${name}:latest` : `${name}:latest`;
-}
-
 export function imageOf(service: ComposeService, ctx: PlanContext): string {
-  if (service.image) return service.image;
-  const image = builtImageName(ctx.project.name, service.name, ctx.options.imageRegistry);
+  const image = serviceImage(service, ctx.project.name, ctx.options);
+  if (service.image) return image;
   const context = displayPath(service.build?.context ?? '.', ctx.project.workingDir);
   ctx.diags.warn('build-image', `service "${service.name}" is built from ${context}; the cluster will pull "${image}", which must be built and pushed first`, {
     ...ctx.at(ctx.servicePath(service, 'build')),
-    hint: `docker build -t ${image} ${context} && docker push ${image}` + (ctx.options.imageRegistry ? '' : ' (set --image-registry to prefix a registry)'),
+    hint: ctx.options.imageRegistry
+      ? `build and push it with compose2k8s build --push --image-registry ${ctx.options.imageRegistry}${ctx.options.imageTag ? ` --tag ${ctx.options.imageTag}` : ''} (and this command's -f, -p)`
+      : 'load it into a local cluster with compose2k8s build --load kind (or minikube, k3d); for another cluster, push it with compose2k8s build --push --image-registry REGISTRY and convert with that --image-registry',
   });
   return image;
 }

@@ -99,6 +99,8 @@ function preStartContainers(service: ComposeService, main: Container, ctx: PlanC
     return {
       name: toDns1123Label(`pre-start-${i + 1}`),
       image: typeof hook.image === 'string' ? hook.image : main.image,
+      // A step run from the service's own image pulls it as the service does (a built one may only be loaded).
+      ...(typeof hook.image !== 'string' && main.imagePullPolicy ? { imagePullPolicy: main.imagePullPolicy } : {}),
       ...(argv && argv.length ? { args: argv.map(escapeKubeExpansion) } : {}),
       ...(typeof hook.working_dir === 'string' ? { workingDir: hook.working_dir } : main.workingDir ? { workingDir: main.workingDir } : {}),
       ...(env.length ? { env } : {}),

@@ -42,6 +42,8 @@ export interface ConversionOptions {
   readonly serviceGroups?: ServiceGroupOptions;
   /** `--image-registry`: prefix for images compose would build (`build:` without `image:`). @default none */
   readonly imageRegistry?: string;
+  /** `--image-tag`: tag of the images compose would build (`build:` without `image:`). @default "latest" */
+  readonly imageTag?: string;
   /** `--strict`: warnings become errors (notes do not). @default false */
   readonly strict?: boolean;
   /**

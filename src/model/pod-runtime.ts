@@ -1,7 +1,9 @@
 // Runtime settings of a service's pod and container: hostname, stop_grace_period, init, platform,
-// shm_size, tty, stdin_open and pull_policy; extra_hosts and dns* through dns.ts.
+// shm_size, tty, stdin_open and pull_policy (and the pull policy of an image compose builds);
+// extra_hosts and dns* through dns.ts.
 
 import type { ComposeService } from '../compose/types';
+import { builtImagePullPolicy, serviceImage } from './built-image';
 import type { PlanContext } from './context';
 import { dnsOf } from './dns';
 import { secondsAt } from './durations';
@@ -46,6 +48,10 @@ export function runtimeOf(service: ComposeService, ctx: PlanContext): RuntimePar
     if (!PULL_POLICY[pull]) {
       ctx.diags.warn('pull-policy', policy ? `pull_policy "${pull}" becomes Always: Kubernetes has no pull interval` : `pull_policy "${pull}" is not a compose pull policy; it is left out`, ctx.at(path('pull_policy')));
     }
+  } else if (service.build) {
+    // An image compose builds reaches a local cluster by `compose2k8s build --load`, never by a pull.
+    const policy = builtImagePullPolicy(serviceImage(service, ctx.project.name, ctx.options));
+    if (policy) container.imagePullPolicy = policy;
   }
 
   if (typeof service.hostname === 'string') {

@@ -23,7 +23,7 @@ const WINDOWS_ONLY = 'a Windows container setting with no Linux-pod equivalent';
 export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   // What runs
   image: mapped('container `image`'),
-  build: mapped('image `<project>-<service>:latest` (prefixed by `--image-registry`), with a warning to build and push it'),
+  build: mapped('image `<project>-<service>:<tag>` (`--image-registry`, `--image-tag`; default `latest`), with a warning to build it; `imagePullPolicy: IfNotPresent` when its name has neither a registry nor a namespace (it can only be loaded into the nodes) or its tag is not `latest`; `compose2k8s build` builds, pushes or loads it'),
   command: mapped('container `args`'),
   entrypoint: mapped('container `command`; an empty one (`""`, `[]`) makes `command:` the container `command`, and is reported without one'),
   environment: mapped('container `env`; a name Kubernetes refuses (not printable ASCII, or with `=`) is reported and left out'),

@@ -1,7 +1,8 @@
 // A compose service → its main container (src/model/container.ts).
 
 import { describe, expect, it } from 'vitest';
-import { builtImageName, envOf, escapeKubeExpansion, imageOf, mainContainer } from '../../src/model/container';
+import { builtImageName } from '../../src/model/built-image';
+import { envOf, escapeKubeExpansion, imageOf, mainContainer } from '../../src/model/container';
 import { contextFor, messages } from './project';
 
 const noParts = { ports: [], mounts: [] };
@@ -74,16 +75,16 @@ describe('images', () => {
     const ctx = contextFor({ services: { web: { build: { context: '/project/app' } } }, lines: { 'services.web.build': 4 } });
     expect(imageOf(ctx.project.services.web, ctx)).toBe('demo-web:latest');
     expect(messages(ctx)).toEqual(['build-image: service "web" is built from ./app; the cluster will pull "demo-web:latest", which must be built and pushed first']);
-    expect(ctx.diags.list[0].hint).toBe('docker build -t demo-web:latest ./app && docker push demo-web:latest (set --image-registry to prefix a registry)');
+    expect(ctx.diags.list[0].hint).toBe('load it into a local cluster with compose2k8s build --load kind (or minikube, k3d); for another cluster, push it with compose2k8s build --push --image-registry REGISTRY and convert with that --image-registry');
   });
 
   it('prefixes the built image with --image-registry, without a doubled slash', () => {
     const ctx = contextFor({ services: { web: { build: { context: '/project' } } }, options: { imageRegistry: 'ghcr.io/acme/' } });
     expect(imageOf(ctx.project.services.web, ctx)).toBe('ghcr.io/acme/demo-web:latest');
-    expect(ctx.diags.list[0].hint).toBe('docker build -t ghcr.io/acme/demo-web:latest . && docker push ghcr.io/acme/demo-web:latest');
+    expect(ctx.diags.list[0].hint).toBe("build and push it with compose2k8s build --push --image-registry ghcr.io/acme/ (and this command's -f, -p)");
   });
 
   it('lower-cases the built image name (image references must be lowercase)', () => {
-    expect(builtImageName('demo', 'Web_UI', undefined)).toBe('demo-web_ui:latest');
+    expect(builtImageName('demo', 'Web_UI', {})).toBe('demo-web_ui:latest');
   });
 });
