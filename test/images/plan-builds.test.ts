@@ -12,7 +12,7 @@ import { BUILD_KEYS } from '../../src/images/build-keys';
 import type { Builder } from '../../src/images/builders';
 import { planImageBuilds, type ImageBuildOptions, type ImageBuildPlan } from '../../src/images/plan-builds';
 import { formatStep } from '../../src/images/shell-quote';
-import { memoryHost } from '../../src/host';
+import { memoryHost } from '../../src/common/host';
 import { nodeHost } from '../../src/node-host';
 import { ROOT } from '../helpers';
 
