@@ -4,6 +4,7 @@
 
 import * as posixPath from 'node:path/posix';
 import { DotenvError, parseDotenv } from '../compose/dotenv';
+import { isRecord } from '../common/records';
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { annotationKeyProblem, LIMITS, qualifiedNameProblem } from './kube-rules';
@@ -64,10 +65,9 @@ export function metadataOf(service: ComposeService, ctx: PlanContext): ServiceMe
   for (const [key, value] of Object.entries((service.annotations as Record<string, string> | undefined) ?? {})) put(annotations, key, value, ctx.servicePath(service, 'annotations', key), 'annotation');
 
   const labels: Record<string, string> = {};
+  // A mapping: the loader made a KEY=value list one (merge-rules.ts SHAPES).
   const deployLabels = service.deploy?.labels;
-  const entries: [string, unknown][] = Array.isArray(deployLabels)
-    ? deployLabels.map((s) => String(s)).map((s) => (s.includes('=') ? [s.slice(0, s.indexOf('=')), s.slice(s.indexOf('=') + 1)] : [s, '']))
-    : deployLabels && typeof deployLabels === 'object' ? Object.entries(deployLabels) : [];
+  const entries: [string, unknown][] = isRecord(deployLabels) ? Object.entries(deployLabels) : [];
   const own = new Set(Object.keys(ctx.objectLabels(service.name)));
   for (const [key, raw] of entries) {
     const path = ctx.servicePath(service, 'deploy', 'labels', key);
@@ -83,14 +83,13 @@ export function metadataOf(service: ComposeService, ctx: PlanContext): ServiceMe
   return { ...(Object.keys(annotations).length ? { annotations } : {}), ...(Object.keys(labels).length ? { labels } : {}) };
 }
 
-/** label_file: one path or a list, in dotenv syntax; later files win, and `labels:` wins over them all. */
+/** label_file: a list of paths (one path was made a list by SHAPES), in dotenv syntax; later files win, and `labels:` wins over them all. */
 function labelFileEntries(service: ComposeService, ctx: PlanContext): [string, string][] {
-  const raw = service.label_file;
-  const files = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? [raw] : [];
+  const files = Array.isArray(service.label_file) ? service.label_file.map(String) : [];
   const out = new Map<string, string>();
   files.forEach((f, i) => {
     const file = posixPath.resolve(ctx.project.workingDir, f);
-    const path = ctx.servicePath(service, 'label_file', ...(Array.isArray(raw) ? [i] : []));
+    const path = ctx.servicePath(service, 'label_file', i);
     const text = ctx.host.readFile(file);
     if (text === undefined) {
       ctx.diags.error('label-file-missing', `label file ${f} not found`, { ...ctx.at(path), hint: 'create it, or remove it from label_file:' });

@@ -15,7 +15,8 @@ export function dnsOf(service: ComposeService, ctx: PlanContext): DnsParts {
   return { ...dnsConfigOf(service, ctx), ...(aliases.length ? { hostAliases: aliases } : {}) };
 }
 
-const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
+/** dns, dns_search, dns_opt: lists (one string was made a list by merge-rules.ts SHAPES). */
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 /** dns → nameservers: an address docker cannot parse fails the container there too, so it is an error. */
 function nameservers(service: ComposeService, ctx: PlanContext): string[] {
@@ -74,21 +75,15 @@ function dnsConfigOf(service: ComposeService, ctx: PlanContext): Pick<PodSpec, '
   };
 }
 
-/** extra_hosts: `["host:ip", "host=ip", "v6host:::1", "h=[::1]"]` or `{ host: ip | [ips] }` → hostAliases grouped by IP. */
+/**
+ * extra_hosts: `["host:ip", "host=ip", "v6host:::1", "h=[::1]"]` (the mapping form `{ host: ip |
+ * [ips] }` was made such a list by merge-rules.ts SHAPES) → hostAliases grouped by IP.
+ */
 function hostAliases(service: ComposeService, ctx: PlanContext): { ip: string; hostnames: string[] }[] {
-  const raw = service.extra_hosts;
-  const entries: { host: string; ip: string; path: string }[] = [];
-  if (Array.isArray(raw)) {
-    raw.forEach((item, i) => {
-      const s = String(item);
-      const sep = s.includes('=') ? s.indexOf('=') : s.indexOf(':');
-      entries.push({ host: sep < 0 ? s : s.slice(0, sep), ip: sep < 0 ? '' : s.slice(sep + 1), path: ctx.servicePath(service, 'extra_hosts', i) });
-    });
-  } else if (raw && typeof raw === 'object') {
-    for (const [host, ips] of Object.entries(raw)) {
-      for (const ip of Array.isArray(ips) ? ips : [ips]) entries.push({ host, ip: String(ip ?? ''), path: ctx.servicePath(service, 'extra_hosts', host) });
-    }
-  }
+  const entries = listOf(service.extra_hosts).map((s, i) => {
+    const sep = s.includes('=') ? s.indexOf('=') : s.indexOf(':');
+    return { host: sep < 0 ? s : s.slice(0, sep), ip: sep < 0 ? '' : s.slice(sep + 1), path: ctx.servicePath(service, 'extra_hosts', i) };
+  });
   const byIp = new Map<string, string[]>();
   for (const e of entries) {
     const ip = e.ip.trim().replace(/^\[(.*)\]$/, '$1');

@@ -1,6 +1,7 @@
 // user, read_only, privileged, cap_add/cap_drop, security_opt → the container's securityContext;
 // sysctls and group_add → the pod's. Nothing is set unless compose asks (no cdk8s-plus defaults).
 
+import { isRecord } from '../common/records';
 import type { ComposeService } from '../compose/types';
 import type { PlanContext } from './context';
 import { idProblem, sysctlNameProblem } from './kube-rules';
@@ -124,20 +125,14 @@ function securityOpt(opt: string, c: Context, ctx: PlanContext, path: string): v
 }
 
 /**
- * sysctls: `{ net.core.somaxconn: 1024 }` or `["net.core.somaxconn=1024"]`. A name that is not a
- * sysctl (IsValidSysctlName) fails in docker too: an error. A name listed twice keeps its last
- * value, as docker's map does; Kubernetes refuses the duplicate, so only the last is written.
+ * sysctls: `{ net.core.somaxconn: 1024 }` (a `["net.core.somaxconn=1024"]` list was made one by
+ * merge-rules.ts SHAPES). A name that is not a sysctl (IsValidSysctlName) fails in docker too: an
+ * error. A name listed twice keeps its last value, as docker's map does; Kubernetes refuses the
+ * duplicate, so only the last is written.
  */
 function sysctlsOf(service: ComposeService, ctx: PlanContext): { name: string; value: string }[] {
   const value = service.sysctls;
-  const list = Array.isArray(value)
-    ? value.map(String).map((s, i) => {
-        const eq = s.indexOf('=');
-        return { ...(eq < 0 ? { name: s.trim(), value: '' } : { name: s.slice(0, eq).trim(), value: s.slice(eq + 1).trim() }), path: ctx.servicePath(service, 'sysctls', i) };
-      })
-    : value && typeof value === 'object'
-      ? Object.entries(value).map(([name, v]) => ({ name, value: String(v), path: ctx.servicePath(service, 'sysctls', name) }))
-      : [];
+  const list = isRecord(value) ? Object.entries(value).map(([name, v]) => ({ name, value: String(v), path: ctx.servicePath(service, 'sysctls', name) })) : [];
   const byName = new Map<string, { name: string; value: string }>();
   for (const s of list) {
     const problem = sysctlNameProblem(s.name);

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runtimeOf } from '../../src/model/pod-runtime';
-import { contextFor, messages } from './project';
+import { contextFor, loadedService, messages } from './project';
 
 const of = (service: Record<string, unknown>) => {
   const ctx = contextFor({ services: { s: { image: 'x', ...service } } });
@@ -15,12 +15,12 @@ describe('runtimeOf', () => {
   });
 
   it('groups extra_hosts by IP, in list (":", "=", IPv6) and map forms', () => {
-    expect(of({ extra_hosts: ['a:10.0.0.1', 'b=10.0.0.1', 'v6:::1', 'w=[fe80::1]'] }).parts.pod.hostAliases).toEqual([
+    expect(of(loadedService('image: x\nextra_hosts: ["a:10.0.0.1", "b=10.0.0.1", "v6:::1", "w=[fe80::1]"]')).parts.pod.hostAliases).toEqual([
       { ip: '10.0.0.1', hostnames: ['a', 'b'] },
       { ip: '::1', hostnames: ['v6'] },
       { ip: 'fe80::1', hostnames: ['w'] },
     ]);
-    expect(of({ extra_hosts: { r: '192.168.0.1', m: ['192.168.0.2'] } }).parts.pod.hostAliases).toEqual([
+    expect(of(loadedService('image: x\nextra_hosts: { r: 192.168.0.1, m: [192.168.0.2] }')).parts.pod.hostAliases).toEqual([
       { ip: '192.168.0.1', hostnames: ['r'] },
       { ip: '192.168.0.2', hostnames: ['m'] },
     ]);

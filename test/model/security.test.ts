@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { securityOf } from '../../src/model/security';
-import { contextFor, messages } from './project';
+import { contextFor, loadedService, messages } from './project';
 
 const of = (service: Record<string, unknown>) => {
   const ctx = contextFor({ services: { s: { image: 'x', ...service } } });
@@ -40,7 +40,7 @@ describe('securityOf', () => {
   });
 
   it('puts sysctls (map or list) and numeric group_add on the pod, reporting unsafe sysctls and group names', () => {
-    const { security, ctx } = of({ sysctls: ['net.ipv4.tcp_syncookies=1', 'net.core.somaxconn=512'], group_add: ['44', 'video'] });
+    const { security, ctx } = of(loadedService('image: x\nsysctls: [net.ipv4.tcp_syncookies=1, net.core.somaxconn=512]\ngroup_add: ["44", video]'));
     expect(security.pod).toEqual({ sysctls: [{ name: 'net.ipv4.tcp_syncookies', value: '1' }, { name: 'net.core.somaxconn', value: '512' }], supplementalGroups: [44] });
     expect(ctx.diags.list.map((d) => d.code)).toEqual(['unsafe-sysctl', 'group-name']);
   });
