@@ -79,3 +79,19 @@ describe('the architecture checker', () => {
     expect(architecture.check(files, LAYERS).lengths).toEqual([]);
   });
 });
+
+describe('src/', () => {
+  const { cycles, layers, lengths } = architecture.check();
+
+  it('has no import cycle', () => {
+    expect(cycles).toEqual([]);
+  });
+
+  it('imports only along the layers, in the pipeline\'s direction', () => {
+    expect(layers).toEqual([]);
+  });
+
+  it(`has no file over ${architecture.MAX_FILE_LINES} lines and no long function without a reason`, () => {
+    expect(lengths).toEqual([]);
+  });
+});

@@ -143,6 +143,26 @@ function resolveEnvironment(project: ComposeProject, env: Readonly<Record<string
   }
 }
 
+/**
+ * The project's name. An explicit name (-p, COMPOSE_PROJECT_NAME, name:) must already be valid, as
+ * docker compose requires; only the directory name is normalised. Undefined (reported) if invalid.
+ */
+function projectName(root: Record<string, unknown>, sourceMap: SourceMap, opts: LoadOptions, projectDir: string): string | undefined {
+  const { diags } = opts;
+  const fromFile = typeof root.name === 'string' && root.name ? root.name : undefined;
+  const explicit = opts.projectName ?? fromFile;
+  const name = explicit ?? normalizeProjectName(posixPath.basename(projectDir));
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+    const inFile = opts.projectName === undefined && fromFile !== undefined;
+    diags.error('invalid-project-name', `invalid project name "${explicit ?? posixPath.basename(projectDir)}": must consist only of lowercase letters, digits, "-" and "_", and start with a letter or digit`, {
+      ...(inFile ? { path: 'name', pos: sourceMap.get('name') } : {}),
+      hint: explicit !== undefined ? `use "${normalizeProjectName(explicit) || 'my-project'}"` : 'name the project with -p NAME',
+    });
+    return undefined;
+  }
+  return name;
+}
+
 function buildProject(
   root: Record<string, unknown>,
   sourceMap: SourceMap,
@@ -161,19 +181,8 @@ function buildProject(
     return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, isRecord(item) ? item : {}]));
   };
 
-  // An explicit name (-p, COMPOSE_PROJECT_NAME, name:) must already be valid, as docker compose
-  // requires; only the directory name is normalised.
-  const fromFile = typeof root.name === 'string' && root.name ? root.name : undefined;
-  const explicit = opts.projectName ?? fromFile;
-  const name = explicit ?? normalizeProjectName(posixPath.basename(projectDir));
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-    const inFile = opts.projectName === undefined && fromFile !== undefined;
-    diags.error('invalid-project-name', `invalid project name "${explicit ?? posixPath.basename(projectDir)}": must consist only of lowercase letters, digits, "-" and "_", and start with a letter or digit`, {
-      ...(inFile ? { path: 'name', pos: sourceMap.get('name') } : {}),
-      hint: explicit !== undefined ? `use "${normalizeProjectName(explicit) || 'my-project'}"` : 'name the project with -p NAME',
-    });
-    return undefined;
-  }
+  const name = projectName(root, sourceMap, opts, projectDir);
+  if (name === undefined) return undefined;
 
   const rawServices = root.services;
   if (rawServices !== undefined && rawServices !== null && !isRecord(rawServices)) {

@@ -78,22 +78,10 @@ export function dependencyWaits(
       ctx.diags.warn('depends-on-restart', `restart: true is not converted: Kubernetes does not restart "${serviceName}" when "${dep}" restarts`, ctx.at(`${path}.restart`));
     }
     if (spec.condition === 'service_completed_successfully') {
-      const job = planned.workloads.find((w) => w.service === dep && w.kind === 'Job');
-      if (!job) {
-        ctx.diags.warn('depends-on-not-job', `"${dep}" keeps running (it is not a Job), so it never completes; "${serviceName}" does not wait for it`, {
-          ...ctx.at(path),
-          hint: `give "${dep}" restart: "no" or restart: on-failure so it runs as a Job`,
-        });
-        continue;
-      }
+      const wait = jobWait(name, dep, serviceName, spec.required, path, planned.workloads, ctx);
+      if (!wait) continue;
       readsJobs = true;
-      const timeout = spec.required ? '-1s' : `${OPTIONAL_WAIT_SECONDS}s`;
-      initContainers.push({
-        name,
-        image: KUBECTL_IMAGE,
-        args: ['wait', '--for=condition=complete', `job/${job.metadata.name}`, `--timeout=${timeout}`],
-        securityContext: WAIT_SECURITY,
-      });
+      initContainers.push(wait);
       continue;
     }
     const svc = serviceOf(dep, planned.services, ctx);
@@ -114,6 +102,20 @@ export function dependencyWaits(
     initContainers.push({ name, image: WAIT_IMAGE, command: ['sh', '-c', tcpWaitScript(svc.metadata.name, port.port, spec.required)], securityContext: WAIT_SECURITY });
   }
   return { initContainers, ...(readsJobs ? { serviceAccountName: jobReaderName(ctx) } : {}) };
+}
+
+/** A wait for `dep`'s Job to complete; undefined (reported) when `dep` does not run as a Job. */
+function jobWait(name: string, dep: string, serviceName: string, required: boolean, path: string, workloads: readonly WorkloadPlan[], ctx: PlanContext): Container | undefined {
+  const job = workloads.find((w) => w.service === dep && w.kind === 'Job');
+  if (!job) {
+    ctx.diags.warn('depends-on-not-job', `"${dep}" keeps running (it is not a Job), so it never completes; "${serviceName}" does not wait for it`, {
+      ...ctx.at(path),
+      hint: `give "${dep}" restart: "no" or restart: on-failure so it runs as a Job`,
+    });
+    return undefined;
+  }
+  const timeout = required ? '-1s' : `${OPTIONAL_WAIT_SECONDS}s`;
+  return { name, image: KUBECTL_IMAGE, args: ['wait', '--for=condition=complete', `job/${job.metadata.name}`, `--timeout=${timeout}`], securityContext: WAIT_SECURITY };
 }
 
 function tcpWaitScript(host: string, port: number, required: boolean): string {

@@ -47,14 +47,8 @@ export function isKomposeLabel(key: string): boolean {
   return key.startsWith(KOMPOSE_PREFIX);
 }
 
-export function komposeSettings(service: ComposeService, ctx: PlanContext): KomposeSettings {
-  const labels = service.labels ?? {};
-  const at = (key: string) => ctx.at(ctx.servicePath(service, 'labels', key));
-  const bad = (key: string, message: string, hint?: string) => {
-    ctx.diags.warn('kompose-label', `${key}: ${message}; the label is not used`, { ...at(key), ...(hint ? { hint } : {}) });
-    return undefined;
-  };
-  // kompose.service.group is read by service-groups.ts, with --service-group-mode label as in Kompose.
+/** Kompose labels this converter does not read. kompose.service.group is read by service-groups.ts, with --service-group-mode label as in Kompose. */
+function warnUnconverted(labels: Readonly<Record<string, unknown>>, at: (key: string) => ReturnType<PlanContext['at']>, ctx: PlanContext): void {
   const groups = ctx.options.serviceGroups?.mode === 'label';
   for (const key of Object.keys(labels)) {
     if (isKomposeLabel(key) && !(KOMPOSE_LABELS as readonly string[]).includes(key) && !(groups && key === KOMPOSE_GROUP_LABEL)) {
@@ -64,6 +58,16 @@ export function komposeSettings(service: ComposeService, ctx: PlanContext): Komp
       });
     }
   }
+}
+
+export function komposeSettings(service: ComposeService, ctx: PlanContext): KomposeSettings {
+  const labels = service.labels ?? {};
+  const at = (key: string) => ctx.at(ctx.servicePath(service, 'labels', key));
+  const bad = (key: string, message: string, hint?: string) => {
+    ctx.diags.warn('kompose-label', `${key}: ${message}; the label is not used`, { ...at(key), ...(hint ? { hint } : {}) });
+    return undefined;
+  };
+  warnUnconverted(labels, at, ctx);
   const get = (key: string): string | undefined => (labels[key] === undefined ? undefined : String(labels[key]).trim());
   const s: { -readonly [K in keyof WorkloadSettings]: WorkloadSettings[K] } = {};
 

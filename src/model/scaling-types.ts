@@ -3,7 +3,7 @@
 // `x-k8s` keys (ServiceScaling). scaling.ts resolves them, in the README's precedence, over a plan.
 
 import type { SourceMap } from '../common/source-map';
-import type { Labels } from './plan';
+import type { Labels } from './plan-pod';
 
 /** Kubernetes quantities, as written (`500m`, `1Gi`). */
 export interface ResourceAmounts {

@@ -36,6 +36,11 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
     return name;
   };
   const mount = (m: VolumeMount) => mounts.push(m);
+  const memoryVolume = (wanted: string, mountPath: string, sizeLimit: string | undefined) => {
+    const name = uniqueVolumeName(wanted);
+    volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory', ...(sizeLimit ? { sizeLimit } : {}) } });
+    mount({ name, mountPath });
+  };
   const mountBound = (v: ServiceVolume, bound: BoundMount | undefined) => {
     if (!bound) return;
     const name = uniqueVolumeName(bound.volumeName);
@@ -46,11 +51,7 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
   (service.volumes ?? []).forEach((v, i) => {
     const path = ctx.servicePath(service, 'volumes', i);
     const readOnly = v.read_only ? { readOnly: true } : {};
-    const badSubPath = v.volume?.subpath ? subPathProblem(v.volume.subpath) : undefined;
-    if (badSubPath) {
-      ctx.diags.error('invalid-value', `subpath ${JSON.stringify(v.volume!.subpath)} ${badSubPath}`, { ...ctx.at(`${path}.volume.subpath`), hint: 'docker refuses it too: name a directory inside the volume' });
-      return;
-    }
+    if (refusedSubPath(v, ctx, path)) return;
     switch (v.type) {
       case 'volume': {
         if (!v.source) {
@@ -64,13 +65,9 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
         if (bound?.source.kind === 'claim') rwo = true;
         return;
       }
-      case 'tmpfs': {
-        const name = uniqueVolumeName(`tmpfs-${i}`);
-        const sizeLimit = tmpfsSize(v.tmpfs?.size, ctx, `${path}.tmpfs.size`);
-        volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory', ...(sizeLimit ? { sizeLimit } : {}) } });
-        mount({ name, mountPath: v.target });
+      case 'tmpfs':
+        memoryVolume(`tmpfs-${i}`, v.target, tmpfsSize(v.tmpfs?.size, ctx, `${path}.tmpfs.size`));
         return;
-      }
       case 'bind':
         mountBound(v, bindMount(service, v, ctx, shared, path));
         return;
@@ -83,12 +80,16 @@ export function storageFor(service: ComposeService, ctx: PlanContext, shared: Sh
     // `/run:size=64m,mode=1777`: only the size has a Kubernetes counterpart.
     const [target, options = ''] = entry.split(/:(.*)/s);
     const size = options.split(',').find((o) => o.startsWith('size='))?.slice('size='.length);
-    const sizeLimit = tmpfsSize(size, ctx, ctx.servicePath(service, 'tmpfs', i));
-    const name = uniqueVolumeName(`tmpfs-${i}`);
-    volumes.push({ name, source: { kind: 'emptyDir', medium: 'Memory', ...(sizeLimit ? { sizeLimit } : {}) } });
-    mount({ name, mountPath: target });
+    memoryVolume(`tmpfs-${i}`, target, tmpfsSize(size, ctx, ctx.servicePath(service, 'tmpfs', i)));
   });
   return { volumes, mounts, mountsReadWriteOnceClaim: rwo };
+}
+
+/** A volume's subpath that leaves the volume: docker refuses it too, so it is an error. */
+function refusedSubPath(v: ServiceVolume, ctx: PlanContext, path: string): boolean {
+  const problem = v.volume?.subpath ? subPathProblem(v.volume.subpath) : undefined;
+  if (problem) ctx.diags.error('invalid-value', `subpath ${JSON.stringify(v.volume!.subpath)} ${problem}`, { ...ctx.at(`${path}.volume.subpath`), hint: 'docker refuses it too: name a directory inside the volume' });
+  return Boolean(problem);
 }
 
 /** `100m`, `1.5g`, or bytes → a Kubernetes quantity (compose sizes are binary, see quantities.ts). */
