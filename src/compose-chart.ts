@@ -5,7 +5,7 @@ import type { ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { ConversionError, type Diagnostic } from './common/diagnostics';
 import { PlanChart } from './kube/chart';
-import type { AppPlan } from './model/plan';
+import type { AppPlan } from './model/base/plan';
 import { nodeHost } from './node-host';
 import { planCompose, type ConvertInput } from './plan-compose';
 

@@ -4,7 +4,7 @@
 import { checkClientApplySize } from './apply-size';
 import type { ComposeProject } from './compose/types';
 import { Diagnostics, type Diagnostic } from './common/diagnostics';
-import type { AppPlan } from './model/plan';
+import type { AppPlan } from './model/base/plan';
 import { synthesize } from './kube/synth';
 import type { Manifest } from './kube/manifest';
 import { toYamlStream } from './output/emit';

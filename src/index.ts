@@ -21,8 +21,8 @@ export { loadProject, type LoadOptions, type LoadResult, type ComposeFileInput }
 export { projectConfig, projectConfigYaml, foldEnvFiles } from './compose/config-output';
 export type * from './compose/types';
 export { planApp } from './model/planner';
-export type * from './model/plan';
-export type { ConversionOptions, BindMountMode, VolumeMode, ServiceGroupOptions } from './model/options';
+export type * from './model/base/plan';
+export type { ConversionOptions, BindMountMode, VolumeMode, ServiceGroupOptions } from './model/base/options';
 export { ConversionError, formatDiagnostic, formatDiagnosticShort, type Diagnostic, type SourcePos, type Severity } from './common/diagnostics';
 export { DIAGNOSTIC_CODES, type DiagnosticCode } from './common/diagnostic-codes';
 export { formatReport, summarizeDiagnostics, type ReportDetail } from './common/diagnostic-report';
@@ -31,11 +31,11 @@ export { nodeHost } from './node-host';
 export { toYamlStream, toStream, type Encoding } from './output/emit';
 export { sortManifests, type Manifest } from './kube/manifest';
 // Environments and scaling (README "Environments and scaling").
-export { parsePreset, type PresetResult } from './model/preset';
+export { parsePreset, type PresetResult } from './model/settings/preset';
 export { loadPreset } from './load-preset';
 export { builtInPresetNames, BUILT_IN_PRESET_DIR } from './node-presets';
-export { scalePlan } from './model/scaling';
-export type * from './model/scaling-types';
+export { scalePlan } from './scaling/scale-plan';
+export type * from './model/base/scaling-types';
 export { convertVariants, type Variant, type VariantsResult } from './variants';
 export { kustomizeFiles, type KustomizeBase, type KustomizeVariant } from './output/kustomize';
 // Building the images compose builds (README "Building the images"): the plan as data, run it your own way.
@@ -44,4 +44,4 @@ export { runSteps, type StartStep, type RunOutcome, type RunHooks } from './imag
 export { formatStep, shellQuote } from './images/shell-quote';
 export { BUILDER_ORDER, type Builder, type BuilderName } from './images/builders';
 export { LOCAL_CLUSTERS, type LocalCluster } from './images/cluster-load';
-export { builtImageName, serviceImage, builtImagePullPolicy, type ImageNaming } from './model/built-image';
+export { builtImageName, serviceImage, builtImagePullPolicy, type ImageNaming } from './model/base/built-image';

@@ -5,10 +5,10 @@ import { explainKeptVariables } from './compose/interpolate-tree';
 import type { ComposeProject } from './compose/types';
 import { Diagnostics, type Diagnostic } from './common/diagnostics';
 import type { Host } from './common/host';
-import type { ConversionOptions } from './model/options';
-import type { AppPlan } from './model/plan';
+import type { ConversionOptions } from './model/base/options';
+import type { AppPlan } from './model/base/plan';
 import { planApp } from './model/planner';
-import { scalePlan } from './model/scaling';
+import { scalePlan } from './scaling/scale-plan';
 import { recordReads, warnOutsideProject } from './project-boundary';
 
 export interface ConvertInput extends ConversionOptions {

@@ -10,7 +10,7 @@ import { joinPath } from './common/source-map';
 import type { ComposeProject } from './compose/types';
 import type { Diagnostics } from './common/diagnostics';
 import type { Host } from './common/host';
-import { isInside } from './model/paths';
+import { isInside } from './model/base/paths';
 
 export interface RecordingHost extends Host {
   /** Every path read with readFile, in order, once each. */

@@ -5,9 +5,9 @@
 import { checkClientApplySize } from './apply-size';
 import { synthesize } from './kube/synth';
 import { Diagnostics, type Diagnostic } from './common/diagnostics';
-import type { AppPlan } from './model/plan';
-import { scalePlan } from './model/scaling';
-import type { EnvironmentPreset } from './model/scaling-types';
+import type { AppPlan } from './model/base/plan';
+import { scalePlan } from './scaling/scale-plan';
+import type { EnvironmentPreset } from './model/base/scaling-types';
 import type { Manifest } from './kube/manifest';
 import { finish, planCompose, type ConvertInput } from './plan-compose';
 

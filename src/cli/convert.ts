@@ -2,7 +2,7 @@
 // environment, cli/environments.ts) → YAML on stdout or files; diagnostics → stderr; exit code.
 
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { dns1123LabelProblem } from '../model/kube-rules';
+import { dns1123LabelProblem } from '../model/base/kube-rules';
 import { builtInPresetNames } from '../node-presets';
 import { choice, collect, imageTag, loaderInput, PROJECT_DIRECTORY_HELP, requestedFiles, verboseOption, type LoaderFlags } from './flags';
 import { type CliIO, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, usageError } from './io';

@@ -5,8 +5,8 @@ import { NOTHING_WRITTEN, printDiagnostics, printSummary, type ReportFlags } fro
 import type { ScalingFlags } from './scaling';
 import { type CliIO, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE } from './io';
 import type { Diagnostic } from '../common/diagnostics';
-import { parsePreset } from '../model/preset';
-import type { EnvironmentPreset } from '../model/scaling-types';
+import { parsePreset } from '../model/settings/preset';
+import type { EnvironmentPreset } from '../model/base/scaling-types';
 import { BUILT_IN_PRESET_DIR, builtInPresetNames, readPresetSource } from '../node-presets';
 
 export interface LoadedEnvironments {

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
-import { IMAGE_TAG } from '../model/built-image';
+import { IMAGE_TAG } from '../model/base/built-image';
 import { type CliIO, toPosix } from './io';
 
 /** An image tag (build --tag, convert --image-tag). */

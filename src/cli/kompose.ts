@@ -6,7 +6,7 @@
 
 import { Option, type Command } from 'commander';
 import type { Encoding } from '../output/emit';
-import type { ServiceGroupOptions, VolumeMode } from '../model/options';
+import type { ServiceGroupOptions, VolumeMode } from '../model/base/options';
 
 const VOLUME_MODES: readonly VolumeMode[] = ['persistentVolumeClaim', 'emptyDir', 'hostPath', 'configMap'];
 

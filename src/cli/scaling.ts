@@ -3,9 +3,9 @@
 // Kept free of cdk8s so that `--help` stays fast.
 
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { quantityProblem } from '../model/kube-rules';
-import type { AutoscaleSpec, ResourceAmounts, ScalingOptions } from '../model/scaling-types';
-import { DEFAULT_AUTOSCALE_CPU } from '../model/scaling-types';
+import { quantityProblem } from '../model/base/kube-rules';
+import type { AutoscaleSpec, ResourceAmounts, ScalingOptions } from '../model/base/scaling-types';
+import { DEFAULT_AUTOSCALE_CPU } from '../model/base/scaling-types';
 
 export interface ScalingFlags {
   env?: string[];

@@ -8,7 +8,7 @@ import { isRecord } from '../common/records';
 import { isRemoteContext as isRemote } from '../compose/paths';
 import { joinPath } from '../common/source-map';
 import type { BuildConfig, ComposeProject } from '../compose/types';
-import { parseBytes } from '../model/quantities';
+import { parseBytes } from '../model/base/compose-sizes';
 import { tagFor, type Builder } from './builders';
 
 /** What a row sees of the build it translates, and how it reports. */

@@ -2,7 +2,7 @@
 // commands each takes to build, push and save an image. Which compose build key becomes which flag
 // of each is build-keys.ts.
 
-import { fullImageName } from '../model/built-image';
+import { fullImageName } from '../model/base/built-image';
 
 /** What `--builder` names, and what is looked for on PATH. */
 export type BuilderName = 'docker' | 'podman' | 'nerdctl' | 'buildah';

@@ -1,6 +1,6 @@
 // `compose2k8s build --load kind|minikube|k3d`: the commands that put a built image into the nodes
 // of a local cluster, so its pods start from it without a registry (with imagePullPolicy
-// IfNotPresent, which convert gives such images: src/model/built-image.ts).
+// IfNotPresent, which convert gives such images: src/model/base/built-image.ts).
 
 export type LocalCluster = 'kind' | 'minikube' | 'k3d';
 

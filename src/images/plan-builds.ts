@@ -1,5 +1,5 @@
 // `compose2k8s build` planned as data: from a loaded ComposeProject, the images compose would build
-// for the enabled services with `build:`, named as convert names them (src/model/built-image.ts),
+// for the enabled services with `build:`, named as convert names them (src/model/base/built-image.ts),
 // and the commands (argv lists, in order) that build them, then push them or load them into a local
 // cluster. Pure: no process, no file system. The CLI runs the steps (run-steps.ts) or prints them
 // (--dry-run, shell-quote.ts); other tools can run them their own way.
@@ -7,7 +7,7 @@
 import { joinPath } from '../common/source-map';
 import type { BuildConfig, ComposeProject, ComposeService } from '../compose/types';
 import { Diagnostics, type Diagnostic } from '../common/diagnostics';
-import { isLocalOnlyImage, serviceImage, type ImageNaming } from '../model/built-image';
+import { isLocalOnlyImage, serviceImage, type ImageNaming } from '../model/base/built-image';
 import { BUILD_KEYS, type KeyContext } from './build-keys';
 import { buildCommand, pushCommand, saveCommand, type Builder } from './builders';
 import { loadCommand, type LocalCluster } from './cluster-load';

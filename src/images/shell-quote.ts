@@ -1,9 +1,7 @@
 // `compose2k8s build --dry-run`: each planned step as one line a POSIX shell runs as it is.
 
+import { posixQuote } from '../common/shell-quote';
 import type { BuildStep } from './plan-builds';
-
-/** Words a shell takes literally: no quotes needed. */
-const LITERAL = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 const CONTROL: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\', "'": "\\'" };
 
@@ -13,8 +11,7 @@ const CONTROL: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\
  * control character, so that every command stays on one line.
  */
 export function shellQuote(word: string): string {
-  if (LITERAL.test(word)) return word;
-  if (!/[\x00-\x1f\x7f]/.test(word)) return `'${word.replace(/'/g, `'\\''`)}'`;
+  if (!/[\x00-\x1f\x7f]/.test(word)) return posixQuote(word);
   return `$'${word.replace(/[\x00-\x1f\x7f\\']/g, (ch) => CONTROL[ch] ?? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
 }
 

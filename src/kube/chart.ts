@@ -4,7 +4,8 @@
 
 import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
-import type { AppPlan } from '../model/plan';
+import { MANAGED_BY } from '../model/base/names';
+import type { AppPlan } from '../model/base/plan';
 import { k8s } from './k8s';
 import { objectMeta } from './pod';
 import { buildJobReader } from './rbac';
@@ -25,7 +26,7 @@ export class PlanChart extends Chart {
     const plan = this.plan;
     const ns = plan.namespace;
     if (ns) {
-      new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'app.kubernetes.io/part-of': plan.project, 'app.kubernetes.io/managed-by': 'compose2k8s' } } });
+      new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'app.kubernetes.io/part-of': plan.project, 'app.kubernetes.io/managed-by': MANAGED_BY } } });
     }
     for (const s of plan.secrets) {
       new k8s.KubeSecret(this, `secret-${s.metadata.name}`, { metadata: objectMeta(s.metadata, ns), type: 'Opaque', stringData: { ...s.stringData } });

@@ -4,7 +4,7 @@
 // StatefulSet's claim templates. The one place they are applied.
 
 import { ApiObject, type Chart } from 'cdk8s';
-import type { AppPlan, Labels, WorkloadPlan } from '../model/plan';
+import type { AppPlan, Labels, WorkloadPlan } from '../model/base/plan';
 import type { k8s } from './k8s';
 
 /** A workload's pod template metadata. */

@@ -1,7 +1,7 @@
 // NetworkPolicy and Ingress plans → networking.k8s.io/v1 constructs.
 
 import type { Construct } from 'constructs';
-import type { AppPlan } from '../model/plan';
+import type { AppPlan } from '../model/base/plan';
 import { k8s } from './k8s';
 import { objectMeta } from './pod';
 

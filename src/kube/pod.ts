@@ -1,7 +1,7 @@
 // Plan → the typed props of the cdk8s-plus L1 classes (see k8s.ts), quantities and int-or-strings wrapped.
 
 import { k8s } from './k8s';
-import type { Container, ObjectMeta, PodSpec, PodVolume, Probe, ResourceRequirements } from '../model/plan';
+import type { Container, ObjectMeta, PodSpec, PodVolume, Probe, ResourceRequirements } from '../model/base/plan';
 
 export function objectMeta(meta: ObjectMeta, namespace: string | undefined): k8s.ObjectMeta {
   return {

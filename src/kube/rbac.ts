@@ -2,7 +2,7 @@
 // (depends_on: service_completed_successfully): read-only access to Jobs in the namespace.
 
 import type { Chart } from 'cdk8s';
-import type { AppPlan } from '../model/plan';
+import type { AppPlan } from '../model/base/plan';
 import { k8s } from './k8s';
 import { objectMeta } from './pod';
 

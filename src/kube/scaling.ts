@@ -1,7 +1,7 @@
 // Plan → HorizontalPodAutoscalers (autoscaling/v2) and PodDisruptionBudgets (policy/v1).
 
 import type { Chart } from 'cdk8s';
-import type { AppPlan, AutoscalerPlan, DisruptionBudgetPlan } from '../model/plan';
+import type { AppPlan, AutoscalerPlan, DisruptionBudgetPlan } from '../model/base/plan';
 import { k8s } from './k8s';
 import { intOrString, objectMeta } from './pod';
 

@@ -2,7 +2,7 @@
 // an App of its own (nothing is written: the chart is read back as JSON).
 
 import { App } from 'cdk8s';
-import type { AppPlan } from '../model/plan';
+import type { AppPlan } from '../model/base/plan';
 import { PlanChart } from './chart';
 import { sortManifests, type Manifest } from './manifest';
 

@@ -1,7 +1,7 @@
 // Workload plans → Deployment, StatefulSet, DaemonSet and Job constructs.
 
 import type { Construct } from 'constructs';
-import type { AppPlan, ClaimPlan, WorkloadPlan } from '../model/plan';
+import type { AppPlan, ClaimPlan, WorkloadPlan } from '../model/base/plan';
 import { claimTemplateLabels, templateMetadata } from './metadata';
 import { k8s } from './k8s';
 import { intOrString, objectMeta, podSpec } from './pod';

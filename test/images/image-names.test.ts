@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImageBuilds } from '../../src/images/plan-builds';
 import { convert } from '../../src/index';
-import { toDns1123Label } from '../../src/model/names';
+import { toDns1123Label } from '../../src/model/base/names';
 import { ROOT, SHARED } from '../helpers';
 
 const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];

@@ -1,8 +1,8 @@
-// The names of the images compose builds and how the cluster pulls them (src/model/built-image.ts):
+// The names of the images compose builds and how the cluster pulls them (src/model/base/built-image.ts):
 // the rule in the README's "Images compose builds", checked case by case and through convert().
 
 import { describe, expect, it } from 'vitest';
-import { builtImageName, builtImagePullPolicy, fullImageName, isLocalOnlyImage } from '../../src/model/built-image';
+import { builtImageName, builtImagePullPolicy, fullImageName, isLocalOnlyImage } from '../../src/model/base/built-image';
 import { convertYaml, manifest } from '../helpers';
 
 describe('builtImageName', () => {

@@ -1,8 +1,8 @@
-// A compose service → its main container (src/model/container.ts).
+// A compose service → its main container (src/model/pod/container.ts).
 
 import { describe, expect, it } from 'vitest';
-import { builtImageName } from '../../src/model/built-image';
-import { envOf, escapeKubeExpansion, imageOf, mainContainer } from '../../src/model/container';
+import { builtImageName } from '../../src/model/base/built-image';
+import { envOf, escapeKubeExpansion, imageOf, mainContainer } from '../../src/model/pod/container';
 import { contextFor, messages } from './project';
 
 const noParts = { ports: [], mounts: [] };

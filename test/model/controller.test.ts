@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposeService } from '../../src/compose/types';
-import { chooseController, jobServices, parseRestart, restartIntent, runsAsJob } from '../../src/model/controller';
+import { chooseController, jobServices, parseRestart, restartIntent, runsAsJob } from '../../src/model/workloads/controller';
 import { convert, memoryHost } from '../../src/index';
 
 const svc = (s: Partial<ComposeService>): ComposeService => ({ name: 's', image: 'busybox', ...s });

@@ -1,9 +1,9 @@
-// depends_on → wait init containers (src/model/depends-on.ts), through the whole planner.
+// depends_on → wait init containers (src/model/workloads/depends-on.ts), through the whole planner.
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';
 import { memoryHost } from '../../src/common/host';
-import type { Container } from '../../src/model/plan';
+import type { Container } from '../../src/model/base/plan';
 
 function plan(compose: string, options: { noWait?: boolean } = {}) {
   const result = convert({ files: ['/p/compose.yaml'], env: {}, ...options, host: memoryHost({ '/p/compose.yaml': compose }) });

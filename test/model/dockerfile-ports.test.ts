@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convert, memoryHost } from '../../src/index';
-import { parseExposedPorts } from '../../src/model/dockerfile-ports';
+import { parseExposedPorts } from '../../src/model/networking/dockerfile-ports';
 
 describe('parseExposedPorts', () => {
   it('reads ports, protocols and ranges of the last stage only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../../src/model/durations';
+import { parseDuration } from '../../src/model/base/durations';
 
 describe('parseDuration', () => {
   it.each([

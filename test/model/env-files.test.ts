@@ -1,9 +1,9 @@
-// env_file → ConfigMaps + envFrom (src/model/env-files.ts); labels → annotations (src/model/annotations.ts).
+// env_file → ConfigMaps + envFrom (src/model/storage/env-files.ts); labels → annotations (src/model/pod/annotations.ts).
 
 import { describe, expect, it } from 'vitest';
-import { isQualifiedName, metadataOf, toQualifiedName } from '../../src/model/annotations';
-import { envFromFiles } from '../../src/model/env-files';
-import { ProjectObjects } from '../../src/model/objects';
+import { isQualifiedName, metadataOf, toQualifiedName } from '../../src/model/pod/annotations';
+import { envFromFiles } from '../../src/model/storage/env-files';
+import { ProjectObjects } from '../../src/model/base/objects';
 import { contextFor, messages } from './project';
 
 describe('envFromFiles', () => {

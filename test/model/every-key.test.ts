@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { convert, memoryHost } from '../../src/index';
-import { SERVICE_KEYS } from '../../src/model/service-keys';
+import { SERVICE_KEYS } from '../../src/model/keys/service-keys';
 import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED } from '../helpers';
 
 const DIR = path.join(__dirname, 'every-key');

@@ -1,4 +1,4 @@
-// secrets and configs → Secrets / ConfigMaps mounted where compose puts them (src/model/file-objects.ts).
+// secrets and configs → Secrets / ConfigMaps mounted where compose puts them (src/model/storage/file-objects.ts).
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';

@@ -1,7 +1,7 @@
-// healthcheck → probes (src/model/healthcheck.ts).
+// healthcheck → probes (src/model/pod/healthcheck.ts).
 
 import { describe, expect, it } from 'vitest';
-import { hasHealthcheck, healthProbes } from '../../src/model/healthcheck';
+import { hasHealthcheck, healthProbes } from '../../src/model/pod/healthcheck';
 import { contextFor, messages } from './project';
 
 const probesOf = (healthcheck: unknown) => {

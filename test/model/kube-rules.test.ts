@@ -1,4 +1,4 @@
-// The API server's value rules (src/model/kube-rules.ts) at their edges, as apimachinery draws them.
+// The API server's value rules (src/model/base/kube-rules.ts) at their edges, as apimachinery draws them.
 
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +14,7 @@ import {
   qualifiedNameProblem,
   subPathProblem,
   sysctlNameProblem,
-} from '../../src/model/kube-rules';
+} from '../../src/model/base/kube-rules';
 
 const accepted = (check: (v: string) => string | undefined, values: string[]) => values.filter((v) => check(v) === undefined);
 

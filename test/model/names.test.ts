@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/common/diagnostics';
-import { NameRegistry, portName, toDns1035Label, toDns1123Label, toLabelValue, uniqueName } from '../../src/model/names';
+import { NameRegistry, portName, toDns1035Label, toDns1123Label, toLabelValue, uniqueName } from '../../src/model/base/names';
 
 const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

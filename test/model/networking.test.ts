@@ -1,8 +1,8 @@
-// ports / expose / links → container ports and ClusterIP Services (src/model/networking.ts).
+// ports / expose / links → container ports and ClusterIP Services (src/model/networking/networking.ts).
 
 import { describe, expect, it } from 'vitest';
-import { planServices, portsOf, referencedServices, servicePortsFor } from '../../src/model/networking';
-import type { ServicePortPlan } from '../../src/model/plan';
+import { planServices, portsOf, referencedServices, servicePortsFor } from '../../src/model/networking/networking';
+import type { ServicePortPlan } from '../../src/model/base/plan';
 import { contextFor, messages, type ProjectSpec } from './project';
 
 /** Runs the networking steps the way the planner does, for every service. */

@@ -1,7 +1,7 @@
-// hostname, extra_hosts, dns, stop_grace_period, init, platform, shm_size, pull_policy (src/model/pod-runtime.ts).
+// hostname, extra_hosts, dns, stop_grace_period, init, platform, shm_size, pull_policy (src/model/pod/pod-runtime.ts).
 
 import { describe, expect, it } from 'vitest';
-import { runtimeOf } from '../../src/model/pod-runtime';
+import { runtimeOf } from '../../src/model/pod/pod-runtime';
 import { contextFor, loadedService, messages } from './project';
 
 const of = (service: Record<string, unknown>) => {

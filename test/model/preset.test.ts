@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnosticShort } from '../../src/common/diagnostics';
 import { loadPreset } from '../../src/load-preset';
-import { parsePreset } from '../../src/model/preset';
+import { parsePreset } from '../../src/model/settings/preset';
 import { builtInPresetNames, isPresetPath } from '../../src/node-presets';
 
 const FILE = '/work/env.yaml';

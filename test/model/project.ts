@@ -6,8 +6,8 @@ import { SourceMap } from '../../src/common/source-map';
 import type { ComposeProject, ComposeService } from '../../src/compose/types';
 import { Diagnostics } from '../../src/common/diagnostics';
 import { memoryHost } from '../../src/common/host';
-import { PlanContext } from '../../src/model/context';
-import type { ConversionOptions } from '../../src/model/options';
+import { PlanContext } from '../../src/model/base/context';
+import type { ConversionOptions } from '../../src/model/base/options';
 import { load } from '../compose/load';
 
 export const DIR = '/project';

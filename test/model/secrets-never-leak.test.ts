@@ -1,5 +1,5 @@
 // A secret's value appears in its Secret and nowhere else: not in ConfigMaps, annotations, other
-// objects, diagnostics or hints, whichever way compose brings it in (src/model/file-objects.ts).
+// objects, diagnostics or hints, whichever way compose brings it in (src/model/storage/file-objects.ts).
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';

@@ -1,7 +1,7 @@
-// user, read_only, capabilities, security_opt, sysctls, group_add (src/model/security.ts).
+// user, read_only, capabilities, security_opt, sysctls, group_add (src/model/pod/security.ts).
 
 import { describe, expect, it } from 'vitest';
-import { securityOf } from '../../src/model/security';
+import { securityOf } from '../../src/model/pod/security';
 import { contextFor, loadedService, messages } from './project';
 
 const of = (service: Record<string, unknown>) => {

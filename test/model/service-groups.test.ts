@@ -1,8 +1,8 @@
 // --service-group-mode label|volume and --service-group-name: several compose services in one pod,
-// with Kompose's meaning (src/model/service-groups.ts, joined by src/model/pod-join.ts).
+// with Kompose's meaning (src/model/workloads/service-groups.ts, joined by src/model/pod/pod-join.ts).
 
 import { describe, expect, it } from 'vitest';
-import type { ServiceGroupOptions } from '../../src/model/options';
+import type { ServiceGroupOptions } from '../../src/model/base/options';
 import type { Manifest } from '../../src/kube/manifest';
 import { codes, convertYaml, manifest } from '../helpers';
 

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, memoryHost } from '../../src/index';
-import { KEYS_END, KEYS_START, renderKeyTable, replaceKeySection } from '../../src/model/key-docs';
-import { SERVICE_KEYS } from '../../src/model/service-keys';
+import { KEYS_END, KEYS_START, renderKeyTable, replaceKeySection } from '../../src/model/keys/key-docs';
+import { SERVICE_KEYS } from '../../src/model/keys/service-keys';
 import { ROOT, SHARED } from '../helpers';
 
 /** The schema the project ships (the loader validates with it), else the corpus copy. */

@@ -1,8 +1,8 @@
-// Applying a service's settings to its workload (src/model/service-settings.ts).
+// Applying a service's settings to its workload (src/model/pod/service-settings.ts).
 
 import { describe, expect, it } from 'vitest';
-import type { WorkloadPlan } from '../../src/model/plan';
-import { withContainerSettings, withPodSettings, type ServiceSettings } from '../../src/model/service-settings';
+import type { WorkloadPlan } from '../../src/model/base/plan';
+import { withContainerSettings, withPodSettings, type ServiceSettings } from '../../src/model/pod/service-settings';
 
 const settings: ServiceSettings = {
   container: { tty: true },

@@ -1,9 +1,9 @@
-// volumes / tmpfs → pod volumes, PersistentVolumeClaims and ConfigMaps (src/model/storage.ts).
+// volumes / tmpfs → pod volumes, PersistentVolumeClaims and ConfigMaps (src/model/storage/storage.ts).
 
 import { describe, expect, it } from 'vitest';
 import type { ServiceVolume } from '../../src/compose/types';
-import { SharedStorage } from '../../src/model/objects';
-import { storageFor } from '../../src/model/storage';
+import { SharedStorage } from '../../src/model/base/objects';
+import { storageFor } from '../../src/model/storage/storage';
 import { contextFor, messages, type ProjectSpec } from './project';
 
 function storage(spec: ProjectSpec) {

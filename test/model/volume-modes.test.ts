@@ -1,12 +1,12 @@
 // --volumes (Kompose's flag) for named volumes and what it implies for bind mounts; --bind-mounts
-// configMap for directories (src/model/volume-modes.ts, src/model/storage.ts).
+// configMap for directories (src/model/storage/volume-modes.ts, src/model/storage/storage.ts).
 
 import { describe, expect, it } from 'vitest';
 import type { ServiceVolume } from '../../src/compose/types';
-import type { ConversionOptions } from '../../src/model/options';
-import { SharedStorage } from '../../src/model/objects';
-import { storageFor } from '../../src/model/storage';
-import { bindDeviceOf, bindMountMode } from '../../src/model/volume-modes';
+import type { ConversionOptions } from '../../src/model/base/options';
+import { SharedStorage } from '../../src/model/base/objects';
+import { storageFor } from '../../src/model/storage/storage';
+import { bindDeviceOf, bindMountMode } from '../../src/model/storage/volume-modes';
 import { contextFor, messages, type ProjectSpec } from './project';
 
 function storage(spec: ProjectSpec) {

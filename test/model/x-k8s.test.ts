@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convert, memoryHost } from '../../src/index';
-import { parseExpose } from '../../src/model/kompose';
+import { parseExpose } from '../../src/model/settings/kompose';
 
 const run = (yaml: string, options = {}) => convert({ files: ['/p/compose.yaml'], env: {}, host: memoryHost({ '/p/compose.yaml': yaml }), ...options });
 const find = (r: ReturnType<typeof run>, kind: string, name?: string) => r.manifests.find((m) => m.kind === kind && (!name || m.metadata.name === name)) as Record<string, any> | undefined;
