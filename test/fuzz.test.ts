@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { BUNDLE, kubeValidate, kubeValidateUnavailable, ROOT, SHARED, runCli } from './helpers';
-import { hugeCompose, mutate, rng } from './hardening/mutate';
+import { hugeCompose, mutate, rng } from './fuzz-mutate';
 import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);

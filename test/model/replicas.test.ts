@@ -1,5 +1,6 @@
-// Replica counts that YAML reads as numbers but Kubernetes refuses (found by fuzzing: `.inf` reached the
-// output as `replicas: .inf`, and -1 or 1e308 as replica counts the API server rejects).
+// Replica counts that YAML reads as numbers but Kubernetes refuses (src/model/workloads/workload.ts).
+// Found by fuzzing: `.inf` reached the output as `replicas: .inf`, and -1 or 1e308 as replica
+// counts the API server rejects.
 
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index';
