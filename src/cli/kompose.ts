@@ -1,7 +1,7 @@
 // The `convert` flags a Kompose user reaches for, with Kompose's names and meaning: -j/--json,
 // --volumes (and the deprecated --emptyvols), --service-group-mode (and the deprecated
 // --multiple-container-mode) and --service-group-name.
-// (--pvc-request-size sits beside --pvc-size in cli.ts; --no-interpolate is a loader flag there.)
+// (--pvc-request-size sits beside --pvc-size in convert.ts; --no-interpolate is a loader flag there.)
 // Kept free of cdk8s so that `--help` stays fast.
 
 import { Option, type Command } from 'commander';
