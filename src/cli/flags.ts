@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { IMAGE_TAG } from '../model/base/built-image';
-import { type CliIO, toPosix } from './io';
+import { toPosix } from '../node-host';
+import type { CliIO } from './io';
 
 /** An image tag (build --tag, convert --image-tag). */
 export function imageTag(value: string): string {

@@ -29,8 +29,3 @@ export function displayPath(file: string, cwd: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
 }
-
-/** The core takes absolute paths with POSIX separators. */
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}

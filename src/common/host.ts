@@ -1,3 +1,6 @@
+// The core's only door to the outside world (files, directories, real paths); node-host.ts opens it
+// on disk, memoryHost in memory.
+
 /**
  * What the pure core may ask of the outside world. The CLI passes one backed by `fs`; tests and
  * library users can pass an in-memory one. Paths are absolute, with POSIX separators.

@@ -1,3 +1,6 @@
+// YAML text → plain data with a position for every compose path, one document or several, within
+// PARSE_LIMITS (alias bombs and deep nesting are refused, not expanded).
+
 import {
   Alias,
   Document,

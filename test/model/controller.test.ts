@@ -1,3 +1,5 @@
+// restart, deploy.mode and kompose.controller.type → the workload kind (src/model/workloads/controller.ts).
+
 import { describe, expect, it } from 'vitest';
 import type { ComposeService } from '../../src/compose/types';
 import { chooseController, jobServices, parseRestart, restartIntent, runsAsJob } from '../../src/model/workloads/controller';

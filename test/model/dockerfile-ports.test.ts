@@ -1,3 +1,5 @@
+// A local Dockerfile's EXPOSE lines → ports for services that publish none (src/model/networking/dockerfile-ports.ts).
+
 import { describe, expect, it } from 'vitest';
 import { convert, memoryHost } from '../../src/index';
 import { parseExposedPorts } from '../../src/model/networking/dockerfile-ports';

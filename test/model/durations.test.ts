@@ -1,3 +1,5 @@
+// Compose durations in Go's syntax → milliseconds and whole seconds (src/model/base/durations.ts).
+
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/model/base/durations';
 

@@ -1,3 +1,5 @@
+// x-k8s service settings and kompose.service.expose, through the whole conversion (src/model/settings/).
+
 import { describe, expect, it } from 'vitest';
 import { convert, memoryHost } from '../../src/index';
 import { parseExpose } from '../../src/model/settings/kompose';

@@ -1,3 +1,6 @@
+// What a conversion may be asked to do beyond the compose file: Kompose's flags, the namespace,
+// image naming, network policies, service groups, waits, and the scaling inputs (scaling-types.ts).
+
 import type { EnvironmentPreset, ScalingOptions } from './scaling-types';
 
 /** How bind mounts (`./dir:/path`) become Kubernetes volumes. */
