@@ -62,7 +62,7 @@ process.on('exit', () => fs.rmSync(work, { recursive: true, force: true }));
 const pkg = path.join(work, 'pkg');
 for (const f of RUNTIME_FILES) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
 const launcher = path.join(pkg, 'bin', 'compose2k8s.js');
-// Before the bundle, bin/compose2k8s.js required dist/cli.js and called main().
+// Before the bundle, bin/compose2k8s.js required tsc's CLI module (ENTRY) and called main().
 const unbundled = path.join(work, 'unbundled.js');
 fs.writeFileSync(unbundled, `'use strict';\nrequire(${JSON.stringify(ENTRY)}).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n`);
 

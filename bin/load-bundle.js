@@ -16,8 +16,8 @@ const Module = require('module');
 const path = require('path');
 
 const DIST = path.join(__dirname, '..', 'dist');
-/** tsc's output for src/cli.ts, which the bundle is made from (and compared with). */
-const ENTRY = path.join(DIST, 'cli.js');
+/** tsc's output for src/cli/main.ts, which the bundle is made from (and compared with): the one place that names it. */
+const ENTRY = path.join(DIST, 'cli', 'main.js');
 const BUNDLE = path.join(DIST, 'cli.bundle.cjs');
 const HELP_TABLE = path.join(DIST, 'cli-help.json');
 const CACHE_DIR_NAME = '.code-cache';

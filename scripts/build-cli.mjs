@@ -65,7 +65,7 @@ const oneYaml = {
 };
 
 async function bundle() {
-  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} not found: run tsc first (npm run build does); if src/cli.ts moved, change ENTRY in bin/load-bundle.js`);
+  if (!fs.existsSync(ENTRY)) throw new Error(`${ENTRY} not found: run tsc first (npm run build does); if src/cli/main.ts moved, change ENTRY in bin/load-bundle.js`);
   const versions = yamlVersions();
   const sameYaml = versions.ours === versions.cdk8s;
   if (!sameYaml) console.warn(`build-cli: cdk8s bundles yaml ${versions.cdk8s}, we use ${versions.ours}: the bundle keeps both copies`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The CLI bundle (dist/cli.bundle.cjs, loaded as bin/compose2k8s.js loads it) must print exactly
-// what tsc's unbundled dist/cli.js prints: same stdout, stderr, exit code and written files, byte for
+// what tsc's unbundled CLI module (ENTRY) prints: same stdout, stderr, exit code and written files, byte for
 // byte, for the examples, the fixtures and ../shared/corpus, through convert (stdout, -o, --env prod,
 // Kustomize), config and bad input. Both run in this process, one command line after the other.
 // Used by test/bundle.test.ts and bench/run.mjs; `node scripts/bundle-parity.mjs` runs it alone.

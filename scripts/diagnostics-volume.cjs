@@ -14,6 +14,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { ENTRY } = require('../bin/load-bundle.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -71,8 +72,14 @@ async function stderrLines(run, command, file, args) {
 }
 
 /** Lines of stderr of convert and config over every file: `file command` → { code, lines }. */
+/** The CLI module of a build: ENTRY's place in that dist/, or cli.js in a build from before src/cli/. */
+function cliModule(dist) {
+  const current = path.resolve(ROOT, dist, path.relative(path.join(ROOT, 'dist'), ENTRY));
+  return fs.existsSync(current) ? current : path.resolve(ROOT, dist, 'cli.js');
+}
+
 async function measure(dist, files, synthetic, args) {
-  const { run } = require(path.resolve(ROOT, dist, 'cli.js'));
+  const { run } = require(cliModule(dist));
   const rows = new Map();
   for (const file of [...files, synthetic]) {
     const shown = file === synthetic ? 'synthetic project (generated)' : path.relative(ROOT, file);

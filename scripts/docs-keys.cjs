@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run docs:keys`: rewrites README.md's key table (between <!-- keys:start --> and
-// <!-- keys:end -->) from src/model/service-keys.ts. Runs the TypeScript sources directly, through
+// <!-- keys:end -->) from src/model/keys/service-keys.ts. Runs the TypeScript sources directly, through
 // the compiler's transpileModule, so it needs no build and no extra dependency.
 
 const fs = require('node:fs');
@@ -16,7 +16,7 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(outputText, filename);
 };
 
-const { replaceKeySection, KEYS_START, KEYS_END } = require('../src/model/key-docs.ts');
+const { replaceKeySection, KEYS_START, KEYS_END } = require('../src/model/keys/key-docs.ts');
 
 const readmePath = path.join(__dirname, '..', 'README.md');
 const readme = fs.readFileSync(readmePath, 'utf8');

@@ -4,7 +4,7 @@
 // by JSON.stringify(argv). renderHelp() renders them in a child process whose stdout and stderr are
 // pipes, so commander renders them as for a pipe (80 columns, no colours): bin/compose2k8s.js
 // prints them only when its output is not a terminal. Used by scripts/build-cli.mjs (from the
-// bundle) and test/bundle.test.ts (from tsc's unbundled dist/cli.js, to compare).
+// bundle) and test/bundle.test.ts (from tsc's unbundled CLI module, ENTRY in bin/load-bundle.js, to compare).
 
 const { spawnSync } = require('node:child_process');
 

@@ -5,12 +5,12 @@
 // reported at the compose key that made the object, with the remedy: server-side apply keeps no copy.
 
 import type { ComposeProject } from './compose/types';
-import { joinPath } from './compose/source-map';
-import { Diagnostics } from './diagnostics';
-import { clientApplyAnnotationBytes, LIMITS } from './model/kube-rules';
-import { toLabelValue } from './model/names';
-import type { AppPlan } from './model/plan';
-import type { Manifest } from './output/emit';
+import { joinPath } from './common/source-map';
+import { Diagnostics } from './common/diagnostics';
+import { clientApplyAnnotationBytes, LIMITS } from './model/base/kube-rules';
+import { toLabelValue } from './model/base/names';
+import type { AppPlan } from './model/base/plan';
+import type { Manifest } from './kube/manifest';
 
 export const CLIENT_APPLY_TOO_LARGE = 'client-apply-too-large' as const;
 

@@ -5,8 +5,8 @@
 
 import * as path from 'node:path';
 import { App } from 'cdk8s';
-import { ComposeChart } from './build/chart';
-import { ConversionError, formatDiagnostic } from './diagnostics';
+import { ComposeChart } from './compose-chart';
+import { ConversionError, formatDiagnostic } from './common/diagnostics';
 import { loadPreset } from './load-preset';
 
 function main(): number {

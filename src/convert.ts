@@ -3,10 +3,11 @@
 
 import { checkClientApplySize } from './apply-size';
 import type { ComposeProject } from './compose/types';
-import { Diagnostics, type Diagnostic } from './diagnostics';
-import type { AppPlan } from './model/plan';
-import { synthesize } from './build/synth';
-import { toYamlStream, type Manifest } from './output/emit';
+import { Diagnostics, type Diagnostic } from './common/diagnostics';
+import type { AppPlan } from './model/base/plan';
+import { synthesize } from './kube/synth';
+import type { Manifest } from './kube/manifest';
+import { toYamlStream } from './output/emit';
 import { finish, planCompose, type ConvertInput } from './plan-compose';
 
 export type { ConvertInput } from './plan-compose';

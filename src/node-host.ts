@@ -1,6 +1,14 @@
+// The Host on disk: the one place the core's file access meets node:fs, and where the operating
+// system's paths become the POSIX paths the core takes.
+
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Host } from './host';
+import type { Host } from './common/host';
+
+/** An operating system path with POSIX separators, as the core takes paths and diagnostics show them. */
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
 
 /** The Host backed by the real file system, for the CLI and for library users by default. */
 export function nodeHost(): Host {
@@ -29,7 +37,7 @@ export function nodeHost(): Host {
     },
     realPath(p) {
       try {
-        return fs.realpathSync(p).split(path.sep).join('/');
+        return toPosix(fs.realpathSync(p));
       } catch {
         return undefined;
       }

@@ -5,6 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { toPosix } from './node-host';
 
 export const BUILT_IN_PRESET_DIR = path.join(__dirname, '..', 'templates', 'environments');
 
@@ -48,8 +49,4 @@ export function readPresetSource(spec: string, cwd: string): PresetSource {
     throw new Error(`environment file ${spec} not found or not readable`);
   }
   return { file: toPosix(file), name: path.basename(file).replace(/\.ya?ml$/, ''), text };
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

@@ -3,12 +3,12 @@
 import { loadProject, type ComposeFileInput } from './compose/loader';
 import { explainKeptVariables } from './compose/interpolate-tree';
 import type { ComposeProject } from './compose/types';
-import { Diagnostics, type Diagnostic } from './diagnostics';
-import type { Host } from './host';
-import type { ConversionOptions } from './model/options';
-import type { AppPlan } from './model/plan';
+import { Diagnostics, type Diagnostic } from './common/diagnostics';
+import type { Host } from './common/host';
+import type { ConversionOptions } from './model/base/options';
+import type { AppPlan } from './model/base/plan';
 import { planApp } from './model/planner';
-import { scalePlan } from './model/scaling';
+import { scalePlan } from './scaling/scale-plan';
 import { recordReads, warnOutsideProject } from './project-boundary';
 
 export interface ConvertInput extends ConversionOptions {
@@ -37,7 +37,7 @@ export interface ConvertInput extends ConversionOptions {
 export interface PlanResult {
   /** Set only when no error was found. */
   readonly plan?: AppPlan;
-  /** The plan before scalePlan() (environment, scaling flags, x-k8s scaling keys), to scale again per environment. */
+  /** The plan before scalePlan() (environment, scaling flags, x-k8s scaling keys): what variants.ts scales per environment. */
   readonly unscaled?: AppPlan;
   readonly project?: ComposeProject;
   readonly diagnostics: readonly Diagnostic[];
@@ -73,7 +73,7 @@ export function planCompose(input: ConvertInput): PlanResult {
   const unscaled = planApp(project, input, host, diags);
   warnOutsideProject(host.reads, project, [...files.map((f) => f.path), ...(input.envFiles ?? [])], diags, host);
   // Scaling is its own pure step over the plan, so variants.ts can scale one plan per environment.
-  const plan = scalePlan(unscaled, project, input, diags);
+  const plan = scalePlan(unscaled, input, diags);
   if (keptVariables) explainKeptVariables(diags, keptVariables);
   const diagnostics = finish(diags, input.strict);
   const ok = !diagnostics.some((d) => d.severity === 'error');

@@ -6,11 +6,11 @@
 // One place for loader and planner alike: every read goes through the Host this wraps.
 
 import * as posixPath from 'node:path/posix';
-import { joinPath } from './compose/source-map';
+import { joinPath } from './common/source-map';
 import type { ComposeProject } from './compose/types';
-import type { Diagnostics } from './diagnostics';
-import type { Host } from './host';
-import { isInside } from './model/paths';
+import type { Diagnostics } from './common/diagnostics';
+import type { Host } from './common/host';
+import { isInside } from './model/base/paths';
 
 export interface RecordingHost extends Host {
   /** Every path read with readFile, in order, once each. */

@@ -4,7 +4,7 @@
 // Where kubectl is available, the real kubectl confirms the byte counts.
 
 import { describe, expect, it } from 'vitest';
-import { annotationBytes, clientApplyAnnotationBytes, LIMITS } from '../src/model/kube-rules';
+import { annotationBytes, clientApplyAnnotationBytes, LIMITS } from '../src/model/base/kube-rules';
 import { convertYaml, kubeValidateUnavailable, manifest } from './helpers';
 import { kubectlClientApply } from './kubectl-dry-run';
 

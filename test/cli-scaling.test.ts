@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli';
-import { addScalingOptions, scalingOptions, type ScalingFlags } from '../src/cli-scaling';
-import { parsePreset } from '../src/model/preset';
+import { run } from '../src/cli/main';
+import { addScalingOptions, scalingOptions, type ScalingFlags } from '../src/cli/scaling';
+import { parsePreset } from '../src/model/settings/preset';
 import { ROOT } from './helpers';
 
 function parse(...argv: string[]): ScalingFlags {

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { kubeValidate, kubeValidateUnavailable, ROOT, runCli } from './helpers';
+import { BUNDLE, kubeValidate, kubeValidateUnavailable, ROOT, runCli } from './helpers';
 
 interface Captured {
   code: number;
@@ -226,11 +226,11 @@ describe('-o DIR', () => {
 
 describe('the real binary', () => {
   const BIN = path.join(ROOT, 'bin', 'compose2k8s.js');
-  const built = fs.existsSync(path.join(ROOT, 'dist', 'cli.js'));
+  const built = fs.existsSync(BUNDLE);
   const unavailable = kubeValidateUnavailable();
 
   it.skipIf(!built || unavailable !== undefined)(
-    `converts the seed example into manifests kubectl accepts ${!built ? '(skipped: dist/cli.js is missing; `npm test` builds it first)' : unavailable ? `(${unavailable})` : ''}`,
+    `converts the seed example into manifests kubectl accepts ${!built ? '(skipped: the CLI bundle is missing; `npm test` builds it first)' : unavailable ? `(${unavailable})` : ''}`,
     () => {
       const r = spawnSync(process.execPath, [BIN, 'convert', '-f', 'examples/seed/docker-compose.yml'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
       expect(r.status).toBe(0);
@@ -243,7 +243,7 @@ describe('the real binary', () => {
     },
   );
 
-  it.skipIf(!built)(`prints no stack trace for bad input ${!built ? '(skipped: dist/cli.js is missing; `npm test` builds it first)' : ''}`, () => {
+  it.skipIf(!built)(`prints no stack trace for bad input ${!built ? '(skipped: the CLI bundle is missing; `npm test` builds it first)' : ''}`, () => {
     write({ 'bad.yaml': 'services:\n  web:\n    image: nginx\n    ports: ["abc"]\n' });
     for (const argv of [['convert', '-f', 'bad.yaml'], ['convert', '-f', '.'], ['convert', '--nope'], ['convert', '-f', 'missing.yaml']]) {
       const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: tmp, encoding: 'utf8' });

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnosticShort } from '../src/diagnostics';
+import { formatDiagnosticShort } from '../src/common/diagnostics';
 import { convertFile, SHARED } from './helpers';
 import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 

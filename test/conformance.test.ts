@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectConfig, projectConfigYaml } from '../src/compose/config-output';
 import { loadProject, type LoadOptions } from '../src/compose/loader';
-import { memoryHost } from '../src/host';
-import { Diagnostics, formatDiagnosticShort } from '../src/diagnostics';
+import { memoryHost } from '../src/common/host';
+import { Diagnostics, formatDiagnosticShort } from '../src/common/diagnostics';
 import { nodeHost } from '../src/node-host';
 import { SHARED } from './helpers';
 

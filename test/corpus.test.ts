@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli';
+import { run } from '../src/cli/main';
 import { parseAllDocuments } from 'yaml';
 import { kubeValidate, kubeValidateUnavailable, SHARED } from './helpers';
 import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../src/diagnostic-codes';
+import { DIAGNOSTIC_CODES } from '../src/common/diagnostic-codes';
 import { ROOT } from './helpers';
 
 // Codes built from parts in the sources, and every code each can become.

@@ -28,6 +28,10 @@ describe('examples/seed', () => {
     expect(manifest(r, 'PersistentVolumeClaim', 'logvolume01')).toBeDefined();
   });
 
+  it('starts web from the image `compose2k8s build --load` put on the node, without pulling it', () => {
+    expect(web.spec.template.spec.containers[0].imagePullPolicy).toBe('IfNotPresent');
+  });
+
   it('runs web from the image compose would build, published on 5000', () => {
     expect(web.spec.template.spec.containers[0].image).toBe('seed-web:latest');
     expect((manifest(r, 'Service', 'web') as any).spec.ports[0]).toMatchObject({ port: 5000, targetPort: 5000 });

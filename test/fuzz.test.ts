@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { kubeValidate, kubeValidateUnavailable, ROOT, SHARED, runCli } from './helpers';
-import { hugeCompose, mutate, rng } from './hardening/mutate';
+import { BUNDLE, kubeValidate, kubeValidateUnavailable, ROOT, SHARED, runCli } from './helpers';
+import { hugeCompose, mutate, rng } from './fuzz-mutate';
 import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
@@ -155,7 +155,7 @@ describe('fuzz: mutated compose files', () => {
 
 // The real bin: what a user's shell sees, including exit codes and stderr, for a few hostile inputs.
 const BIN = path.join(ROOT, 'bin', 'compose2k8s.js');
-const built = fs.existsSync(path.join(ROOT, 'dist', 'cli.js'));
+const built = fs.existsSync(BUNDLE);
 describe.skipIf(!built)(`fuzz: through bin/compose2k8s.js ${built ? '' : '(skipped: dist/ not built; npm test builds it)'}`, () => {
   const seeds = seedFiles();
   const inputs = Array.from({ length: 6 }, (_, i) => {

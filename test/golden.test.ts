@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeClass } from '../src/diagnostic-codes';
-import type { Diagnostic } from '../src/diagnostics';
+import { codeClass } from '../src/common/diagnostic-codes';
+import type { Diagnostic } from '../src/common/diagnostics';
 import { convertFile, diagnosticLines, kubeValidate, kubeValidateUnavailable, ROOT } from './helpers';
 
 const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];

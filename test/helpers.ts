@@ -4,16 +4,18 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { run, type CliIO } from '../src/cli';
+import { run, type CliIO } from '../src/cli/main';
 import { convert } from '../src/index';
 import { convertWithHost, type ConvertInput, type ConvertResult } from '../src/convert';
-import { memoryHost } from '../src/host';
-import type { Manifest } from '../src/output/emit';
-import { formatDiagnosticShort, sortDiagnostics } from '../src/diagnostics';
+import { memoryHost } from '../src/common/host';
+import type { Manifest } from '../src/kube/manifest';
+import { formatDiagnosticShort, sortDiagnostics } from '../src/common/diagnostics';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
 export const KUBE_VALIDATE = path.join(SHARED, 'tools', 'kube-validate', 'kube-validate');
+/** The CLI bundle bin/compose2k8s.js runs (`npm run build` writes it). */
+export const { BUNDLE } = require('../bin/load-bundle.js') as { BUNDLE: string };
 
 /** Why kube-validate cannot run here, or undefined when it can. */
 export function kubeValidateUnavailable(): string | undefined {

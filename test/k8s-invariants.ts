@@ -1,9 +1,9 @@
 // Rules a manifest set must keep that kubectl's client-side validation does not check (see the
 // kube-validate header): name syntax, port-name length, selectors that select something, references
 // to claims/ConfigMaps/Secrets that exist, unique names, and every value rule of the API server
-// (k8s-server-rules.ts, over src/model/kube-rules.ts). The API server or the pods would fail on them.
+// (k8s-server-rules.ts, over src/model/base/kube-rules.ts). The API server or the pods would fail on them.
 
-import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, portNameProblem } from '../src/model/kube-rules';
+import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem, portNameProblem } from '../src/model/base/kube-rules';
 import { serverProblems } from './k8s-server-rules';
 
 export type Doc = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [k: string]: any };

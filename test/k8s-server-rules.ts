@@ -1,5 +1,5 @@
 // What the API server would refuse in a set of manifests although kubectl's schema check accepts it:
-// every value is checked with the rules of src/model/kube-rules.ts (one owner per rule, shared with
+// every value is checked with the rules of src/model/base/kube-rules.ts (one owner per rule, shared with
 // the model), walked here over the objects compose2k8s emits. Used by k8s-invariants.ts.
 
 import {
@@ -19,12 +19,12 @@ import {
   ipProblem,
   labelValueProblem,
   LIMITS,
+  parseKubeQuantity,
   portNumberProblem,
   qualifiedNameProblem,
   subPathProblem,
   sysctlNameProblem,
-} from '../src/model/kube-rules';
-import { parseKubeQuantity } from '../src/model/kube-quantity';
+} from '../src/model/base/kube-rules';
 
 type Obj = Record<string, any>;
 type Report = (where: string, problem: string | undefined) => void;

@@ -1,7 +1,7 @@
 // Secret values never leave their Secret: not into ConfigMaps, annotations or other objects, not
 // into anything the CLI prints on stderr (diagnostics with their source lines, hints, summaries),
 // whether the conversion succeeds, fails, writes a directory or prints the project (`config`).
-// End to end through the CLI on real files; test/model/secrets-never-leak.test.ts covers the model.
+// End to end through the CLI on real files; test/model/storage/secrets-never-leak.test.ts covers the model.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';

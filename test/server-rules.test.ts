@@ -1,11 +1,11 @@
 // What the API server refuses although kubectl's schema check accepts it, one row per rule: a compose
 // snippet → the diagnostic (severity, code, compose path, line) that reports it before output, and
-// the validation function of Kubernetes v1.32 it mirrors (src/model/kube-rules.ts holds each rule).
+// the validation function of Kubernetes v1.32 it mirrors (src/model/base/kube-rules.ts holds each rule).
 // An error where docker compose would fail too; a warning, with the value left out or rewritten,
 // where only the conversion cannot carry it. Whatever converts must keep every server rule.
 
 import { describe, expect, it } from 'vitest';
-import { formatDiagnosticShort } from '../src/diagnostics';
+import { formatDiagnosticShort } from '../src/common/diagnostics';
 import { convertYaml } from './helpers';
 import { announcedObjects, invariantProblems, type Doc } from './k8s-invariants';
 

@@ -5,9 +5,9 @@
 
 import * as posixPath from 'node:path/posix';
 import { stringify } from 'yaml';
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { DotenvError, parseDotenv } from './dotenv';
-import { joinPath } from './source-map';
+import { joinPath } from '../common/source-map';
 import type { ComposeProject, ComposeService } from './types';
 
 type Plain = Record<string, unknown>;

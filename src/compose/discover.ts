@@ -4,8 +4,8 @@
 // or the nearest parent that has one, plus the first override file beside it (WithDefaultConfigPath).
 
 import * as posixPath from 'node:path/posix';
-import type { Diagnostics } from '../diagnostics';
-import type { Host } from '../host';
+import type { Diagnostics } from '../common/diagnostics';
+import type { Host } from '../common/host';
 import { splitComposeFile, type Environment } from './env';
 
 /** In docker compose's order of preference. */

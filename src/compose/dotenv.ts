@@ -78,37 +78,62 @@ export function parseDotenv(text: string, lookup: (name: string) => string | und
     const valueStart = i + raw.indexOf(body) + eq + 1;
     let j = valueStart;
     while (j < src.length && (src[j] === ' ' || src[j] === '\t')) j++;
-    let value: string;
-    const quote = src[j];
-    if (quote === "'" || quote === '"') {
-      let k = j + 1;
-      let out = '';
-      for (; k < src.length; k++) {
-        const c = src[k];
-        if (c === '\n') line++;
-        if (quote === '"' && c === '\\' && k + 1 < src.length) {
-          const n = src[k + 1];
-          out += ESCAPES[n] ?? '\\' + n;
-          k++;
-          continue;
-        }
-        if (c === quote) break;
-        out += c;
-      }
-      if (k >= src.length) throw new DotenvError(`unterminated quoted value for ${key}`, lineStart, 1);
-      value = quote === '"' ? interpolate(out, lineStart) : out;
-      end = src.indexOf('\n', k);
-      if (end < 0) end = src.length;
-    } else {
-      let v = src.slice(j, end);
-      const comment = v.search(/\s#/);
-      if (comment >= 0) v = v.slice(0, comment);
-      value = interpolate(v.trim(), lineStart);
-    }
+    const read = readValue(src, j, end, key, lineStart, interpolate);
+    const value = read.value;
+    line += read.newlines;
+    end = read.end;
     entries.push({ key, value, line: lineStart });
     own.set(key, value);
     i = end + 1;
     line++;
   }
   return entries;
+}
+
+/**
+ * The value starting at `start` (after the separator and blanks), on a line ending at `lineEnd`:
+ * quoted (it may span lines: `end` is where its last line ends, `newlines` how many it spans) or
+ * bare (up to a ` #` comment). Double-quoted and bare values are interpolated.
+ */
+function readValue(
+  src: string,
+  start: number,
+  lineEnd: number,
+  key: string,
+  lineStart: number,
+  interpolate: (value: string, line: number) => string,
+): { value: string; end: number; newlines: number } {
+  const quote = src[start];
+  if (quote === "'" || quote === '"') {
+    const quoted = readQuoted(src, start, key, lineStart);
+    const end = src.indexOf('\n', quoted.close);
+    return { value: quote === '"' ? interpolate(quoted.text, lineStart) : quoted.text, end: end < 0 ? src.length : end, newlines: quoted.newlines };
+  }
+  let v = src.slice(start, lineEnd);
+  const comment = v.search(/\s#/);
+  if (comment >= 0) v = v.slice(0, comment);
+  return { value: interpolate(v.trim(), lineStart), end: lineEnd, newlines: 0 };
+}
+
+/**
+ * The quoted value whose opening quote is at `open`: its text (escapes read inside double quotes
+ * only), the index of its closing quote, and how many line breaks it spans.
+ */
+function readQuoted(src: string, open: number, key: string, lineStart: number): { text: string; close: number; newlines: number } {
+  const quote = src[open];
+  let text = '';
+  let newlines = 0;
+  for (let k = open + 1; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\n') newlines++;
+    if (quote === '"' && c === '\\' && k + 1 < src.length) {
+      const n = src[k + 1];
+      text += ESCAPES[n] ?? '\\' + n;
+      k++;
+      continue;
+    }
+    if (c === quote) return { text, close: k, newlines };
+    text += c;
+  }
+  throw new DotenvError(`unterminated quoted value for ${key}`, lineStart, 1);
 }

@@ -10,10 +10,10 @@
 // Numbers and booleans are refused by the casts (interpolate-tree.ts CASTS) before this runs.
 // Applied to the merged tree, so an override file can empty a value the base file set.
 
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { isMapNode, isSeqNode, type Node } from './node';
 import { type PathTrie, pathTrie, stepTrie } from './path-trie';
-import { joinPath } from './source-map';
+import { joinPath } from '../common/source-map';
 
 interface Refusal {
   readonly code: 'invalid-value' | 'invalid-duration';

@@ -4,8 +4,8 @@
 // environment first, then the include's env_file (default: .env in its project_directory).
 
 import * as posixPath from 'node:path/posix';
-import type { Diagnostics, SourcePos } from '../diagnostics';
-import type { Host } from '../host';
+import type { Diagnostics, SourcePos } from '../common/diagnostics';
+import type { Host } from '../common/host';
 import { DotenvError, parseDotenv } from './dotenv';
 
 export type Environment = Readonly<Record<string, string | undefined>>;

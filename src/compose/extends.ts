@@ -4,8 +4,8 @@
 // inherited key points into the base file.
 
 import * as posixPath from 'node:path/posix';
-import type { SourcePos } from '../diagnostics';
-import type { FileRef, FileScope, LoaderContext } from './load-file';
+import type { SourcePos } from '../common/diagnostics';
+import type { FileRef, FileScope, LoaderContext } from './load-context';
 import { mergeNodes } from './merge';
 import { cloneNode, isMapNode, mapNode, type MapNode, type Node, nodeAt, scalarText } from './node';
 import { resolvePath } from './paths';

@@ -7,9 +7,9 @@
 // including file is an error.
 
 import * as posixPath from 'node:path/posix';
-import type { SourcePos } from '../diagnostics';
+import type { SourcePos } from '../common/diagnostics';
 import { withEnvFiles } from './env';
-import type { FileRef, FileScope, LoaderContext } from './load-file';
+import type { FileRef, FileScope, LoaderContext } from './load-context';
 import { mergeFiles, mergeNodes } from './merge';
 import { isMapNode, isSeqNode, mapNode, type MapNode, type Node, scalarText } from './node';
 import { defaultBuildContexts, resolvePath } from './paths';

@@ -1,7 +1,11 @@
-import type { Diagnostics } from '../diagnostics';
+// ${VAR} interpolation over a loaded file's whole tree (interpolate.ts does one string): which
+// paths are interpolated, the casts compose applies to typed fields afterwards, and the note on
+// variables left as written.
+
+import type { Diagnostics } from '../common/diagnostics';
 import { interpolateString, InterpolationError } from './interpolate';
 import { type PathTrie, pathTrie, stepTrie } from './path-trie';
-import { joinPath, type SourceMap } from './source-map';
+import { joinPath, type SourceMap } from '../common/source-map';
 
 type Cast = 'int' | 'float' | 'boolean';
 

@@ -2,45 +2,15 @@
 // key (merge shapes) → absolute paths → include → extends, for each YAML document of the file. The
 // result is one located tree per document, ready to be merged with the other files.
 
-import type { Diagnostics, SourcePos } from '../diagnostics';
-import type { Host } from '../host';
-import type { Environment } from './env';
+import { isRecord } from '../common/records';
 import { applyExtends } from './extends';
 import { applyInclude } from './include';
 import { interpolateTree } from './interpolate-tree';
+import type { FileRef, FileScope, LoaderContext } from './load-context';
 import { mergeFiles, shapeTree } from './merge';
 import { locate, type Node } from './node';
-import { isRecord } from './normalize';
 import { parseComposeDocuments } from './parse';
 import { resolveRelativePaths } from './paths';
-
-export interface LoaderContext {
-  readonly host: Host;
-  readonly diags: Diagnostics;
-  /** Text of every file read, for diagnostics with a caret. */
-  readonly sources: Map<string, string>;
-  /** Unset variables already reported, so each is reported once per project, as compose does. */
-  readonly warnedUnset?: Set<string>;
-  /** `--no-interpolate`: strings are kept as written; paths of those holding a variable are added here. */
-  readonly keptVariables?: Set<string>;
-}
-
-/** What a file is loaded with: its variables, the directory its relative paths mean, and its callers. */
-export interface FileScope {
-  readonly env: Environment;
-  readonly dir: string;
-  /** Files whose `include` led here, outermost first, to report include cycles. */
-  readonly includeChain: readonly string[];
-  /** `file#service` pairs whose `extends` led here, to report extends cycles across files. */
-  readonly extendsChain: readonly string[];
-}
-
-export interface FileRef {
-  readonly path: string;
-  readonly content?: string;
-  /** The node that named this file (an include or extends entry), for "not found" errors. */
-  readonly from?: SourcePos;
-}
 
 /**
  * Parses, interpolates, shapes and resolves the paths of one file: one node per YAML document that

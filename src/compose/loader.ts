@@ -1,23 +1,27 @@
-// The compose loader, in compose-go's order. Per file (load-file.ts): parse → interpolate →
-// include → extends. Then: merge the files (merge.ts) → empty strings (empty-values.ts) → schema
-// check → project name → short → long syntax → `environment: [FOO]` from the environment →
-// profiles → reference checks.
+// The compose loader, in compose-go's order. Per file (load-file.ts): parse → interpolate → one
+// form per key → absolute paths → include → extends. Then: merge the files (merge.ts) → empty
+// strings (empty-values.ts) → the project directory as the default build context → schema check →
+// project name → short → long syntax → `environment: [FOO]` from the environment → profiles →
+// reference checks.
 
 import * as posixPath from 'node:path/posix';
-import type { Diagnostics } from '../diagnostics';
-import type { Host } from '../host';
+import type { Diagnostics } from '../common/diagnostics';
+import type { Host } from '../common/host';
 import { discoverComposeFiles } from './discover';
 import { applyEmptyStrings } from './empty-values';
 import { splitProfiles, withEnvFiles } from './env';
 import { explainKeptVariables } from './interpolate-tree';
-import { loadComposeFile, type FileScope, type LoaderContext } from './load-file';
+import type { FileScope, LoaderContext } from './load-context';
+import { loadComposeFile } from './load-file';
 import { mergeFiles } from './merge';
+import { defaultBuildContexts } from './paths';
 import { type Node, unlocate } from './node';
-import { isRecord, SERVICE_RULES } from './normalize';
+import { isRecord } from '../common/records';
+import { SERVICE_RULES } from './normalize';
 import { applyProfiles } from './profiles';
 import { checkDependencyCycles, checkReferences } from './references';
 import { validateSchema } from './schema';
-import { joinPath, SourceMap } from './source-map';
+import { joinPath, SourceMap } from '../common/source-map';
 import type { ComposeProject, ComposeService } from './types';
 
 export interface ComposeFileInput {
@@ -101,6 +105,7 @@ export function loadProject(opts: LoadOptions): LoadResult {
   if (diags.hasErrors) return result({ sources });
   const mergedNode = mergeFiles(nodes, diags);
   applyEmptyStrings(mergedNode, diags);
+  defaultBuildContexts(mergedNode, projectDir);
   if (diags.hasErrors) return result({ sources });
   const merged = unlocate(mergedNode);
   const root = merged.value as Record<string, unknown>;
@@ -138,6 +143,26 @@ function resolveEnvironment(project: ComposeProject, env: Readonly<Record<string
   }
 }
 
+/**
+ * The project's name. An explicit name (-p, COMPOSE_PROJECT_NAME, name:) must already be valid, as
+ * docker compose requires; only the directory name is normalised. Undefined (reported) if invalid.
+ */
+function projectName(root: Record<string, unknown>, sourceMap: SourceMap, opts: LoadOptions, projectDir: string): string | undefined {
+  const { diags } = opts;
+  const fromFile = typeof root.name === 'string' && root.name ? root.name : undefined;
+  const explicit = opts.projectName ?? fromFile;
+  const name = explicit ?? normalizeProjectName(posixPath.basename(projectDir));
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+    const inFile = opts.projectName === undefined && fromFile !== undefined;
+    diags.error('invalid-project-name', `invalid project name "${explicit ?? posixPath.basename(projectDir)}": must consist only of lowercase letters, digits, "-" and "_", and start with a letter or digit`, {
+      ...(inFile ? { path: 'name', pos: sourceMap.get('name') } : {}),
+      hint: explicit !== undefined ? `use "${normalizeProjectName(explicit) || 'my-project'}"` : 'name the project with -p NAME',
+    });
+    return undefined;
+  }
+  return name;
+}
+
 function buildProject(
   root: Record<string, unknown>,
   sourceMap: SourceMap,
@@ -156,19 +181,8 @@ function buildProject(
     return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, isRecord(item) ? item : {}]));
   };
 
-  // An explicit name (-p, COMPOSE_PROJECT_NAME, name:) must already be valid, as docker compose
-  // requires; only the directory name is normalised.
-  const fromFile = typeof root.name === 'string' && root.name ? root.name : undefined;
-  const explicit = opts.projectName ?? fromFile;
-  const name = explicit ?? normalizeProjectName(posixPath.basename(projectDir));
-  if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
-    const inFile = opts.projectName === undefined && fromFile !== undefined;
-    diags.error('invalid-project-name', `invalid project name "${explicit ?? posixPath.basename(projectDir)}": must consist only of lowercase letters, digits, "-" and "_", and start with a letter or digit`, {
-      ...(inFile ? { path: 'name', pos: sourceMap.get('name') } : {}),
-      hint: explicit !== undefined ? `use "${normalizeProjectName(explicit) || 'my-project'}"` : 'name the project with -p NAME',
-    });
-    return undefined;
-  }
+  const name = projectName(root, sourceMap, opts, projectDir);
+  if (name === undefined) return undefined;
 
   const rawServices = root.services;
   if (rawServices !== undefined && rawServices !== null && !isRecord(rawServices)) {
@@ -182,7 +196,7 @@ function buildProject(
       diags.error('invalid-value', `service "${serviceName}" must be a mapping`, { path, pos: sourceMap.get(path) });
       continue;
     }
-    services[serviceName] = normalizeService(serviceName, def ?? {}, { diags, sourceMap, workingDir: projectDir, path });
+    services[serviceName] = normalizeService(serviceName, def ?? {}, { diags, sourceMap, path });
   }
 
   const extensions = Object.fromEntries(Object.entries(root).filter(([k]) => k.startsWith('x-')));
@@ -204,7 +218,7 @@ function buildProject(
 function normalizeService(
   name: string,
   def: Record<string, unknown>,
-  ctx: { diags: Diagnostics; sourceMap: SourceMap; workingDir: string; path: string },
+  ctx: { diags: Diagnostics; sourceMap: SourceMap; path: string },
 ): ComposeService {
   const out: ComposeService = { name };
   for (const [key, value] of Object.entries(def)) {

@@ -6,7 +6,7 @@
 //   UNIQUE  sequences that hold each item once, by key, after merging: the later item wins, in place
 // `*` matches one mapping key or one sequence index.
 
-import { splitVolumeSpec } from './normalize';
+import { splitVolumeSpec } from './paths';
 import { isMapNode, isNull, isSeqNode, mapNode, type MapNode, type Node, scalarNode, scalarText, seqNode } from './node';
 
 export type Shape = (node: Node) => Node;

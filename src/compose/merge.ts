@@ -3,7 +3,7 @@
 // `!reset` removes a value, `!override` replaces it whole; the exceptions live in merge-rules.ts.
 // Nodes keep their positions, so after merging each value still points at the file that set it.
 
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { MERGES, SHAPES, UNIQUE, type Indexer, type Merger, type Shape } from './merge-rules';
 import { type PathTrie, pathTrie, stepTrie, trieAt } from './path-trie';
 import { isMapNode, isNull, isSeqNode, mapNode, type MapNode, type Node, seqNode } from './node';

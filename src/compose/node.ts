@@ -2,9 +2,9 @@
 // include move whole subtrees between files; with positions on the nodes nothing has to be
 // re-keyed by path, and every value still points at the file:line:col that set it.
 
-import type { SourcePos } from '../diagnostics';
+import type { SourcePos } from '../common/diagnostics';
 import type { MergeTag } from './parse';
-import { joinPath, SourceMap } from './source-map';
+import { joinPath, SourceMap } from '../common/source-map';
 
 export type Scalar = string | number | boolean | null;
 

@@ -1,3 +1,6 @@
+// YAML text → plain data with a position for every compose path, one document or several, within
+// PARSE_LIMITS (alias bombs and deep nesting are refused, not expanded).
+
 import {
   Alias,
   Document,
@@ -16,8 +19,8 @@ import {
   YAMLSeq,
 } from 'yaml';
 import type { Tags } from 'yaml/dist/schema/tags';
-import type { Diagnostics, SourcePos } from '../diagnostics';
-import { joinPath, SourceMap } from './source-map';
+import type { Diagnostics } from '../common/diagnostics';
+import { joinPath, SourceMap } from '../common/source-map';
 
 /** Compose's merge-control tags (compose spec, 13-merge.md). */
 export type MergeTag = '!reset' | '!override';
@@ -115,45 +118,50 @@ function reportYamlErrors(file: string, text: string, docs: readonly Document.Pa
   return ok;
 }
 
-/** One parsed document → plain data with positions; undefined (after reporting) when it is too large. */
-function toParsedFile(file: string, doc: Document.Parsed, lineCounter: LineCounter, diags: Diagnostics): ParsedFile | undefined {
-  const posAt = (offset: number): SourcePos => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, col };
-  };
-  const sourceMap = new SourceMap();
-  const mergeTags = new Map<string, MergeTag>();
-  let nodes = 0;
-  let aliasNodes = 0;
-  let expanding = 0;
+/**
+ * Walks one document into plain data, recording each compose path's position and merge tags. It
+ * counts nodes as it goes (aliases included), throwing TooLarge past PARSE_LIMITS.
+ */
+class DocumentWalker {
+  readonly sourceMap = new SourceMap();
+  readonly mergeTags = new Map<string, MergeTag>();
+  private nodes = 0;
+  private aliasNodes = 0;
+  private expanding = 0;
   // Built on the first alias only: most compose files have none, and the walk costs a full pass.
-  let aliasTargets: Map<Alias, YamlNode> | undefined;
+  private aliasTargets: Map<Alias, YamlNode> | undefined;
 
-  const toPlain = (node: unknown, path: string, depth: number, keyOffset?: number): unknown => {
-    if (++nodes > PARSE_LIMITS.maxNodes || depth > PARSE_LIMITS.maxDepth) throw new TooLarge();
-    if (expanding > 0 && ++aliasNodes > PARSE_LIMITS.maxAliasNodes) throw new TooLarge();
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document.Parsed,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  toPlain(node: unknown, path: string, depth: number, keyOffset?: number): unknown {
+    if (++this.nodes > PARSE_LIMITS.maxNodes || depth > PARSE_LIMITS.maxDepth) throw new TooLarge();
+    if (this.expanding > 0 && ++this.aliasNodes > PARSE_LIMITS.maxAliasNodes) throw new TooLarge();
     if (isAlias(node)) {
-      const target = (aliasTargets ??= anchorIndex(doc)).get(node as Alias);
+      const target = (this.aliasTargets ??= anchorIndex(this.doc)).get(node as Alias);
       if (!target) return null;
-      recordPos(node as Alias, path, keyOffset);
-      expanding++;
+      this.recordPos(node as Alias, path, keyOffset);
+      this.expanding++;
       try {
-        return toPlain(target, path, depth + 1, keyOffset ?? (node as Alias).range?.[0]);
+        return this.toPlain(target, path, depth + 1, keyOffset ?? (node as Alias).range?.[0]);
       } finally {
-        expanding--;
+        this.expanding--;
       }
     }
     if (node === null || node === undefined) return null;
     const n = node as YamlNode;
-    recordPos(n, path, keyOffset);
-    if (n.tag === '!reset' || n.tag === '!override') mergeTags.set(path, n.tag);
+    this.recordPos(n, path, keyOffset);
+    if (n.tag === '!reset' || n.tag === '!override') this.mergeTags.set(path, n.tag);
     if (isScalar(n)) return scalarValue(n as Scalar);
-    if (isSeq(n)) return (n as YAMLSeq).items.map((item, i) => toPlain(item, joinPath(path, i), depth + 1));
-    if (isMap(n)) return mapToPlain(n as YAMLMap, path, depth);
+    if (isSeq(n)) return (n as YAMLSeq).items.map((item, i) => this.toPlain(item, joinPath(path, i), depth + 1));
+    if (isMap(n)) return this.mapToPlain(n as YAMLMap, path, depth);
     return null;
-  };
+  }
 
-  const mapToPlain = (map: YAMLMap, path: string, depth: number): Record<string, unknown> => {
+  private mapToPlain(map: YAMLMap, path: string, depth: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const pair of map.items) {
       if (!isPair(pair)) continue;
@@ -162,7 +170,7 @@ function toParsedFile(file: string, doc: Document.Parsed, lineCounter: LineCount
         // Merge key: explicit keys win over merged ones, earlier merged maps over later ones.
         const sources = isSeq(pair.value) ? (pair.value as YAMLSeq).items : [pair.value];
         for (const src of sources) {
-          const merged = toPlain(src, path, depth + 1);
+          const merged = this.toPlain(src, path, depth + 1);
           if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
             for (const [k, v] of Object.entries(merged)) if (!(k in out)) out[k] = v;
           }
@@ -172,21 +180,27 @@ function toParsedFile(file: string, doc: Document.Parsed, lineCounter: LineCount
       const keyText = keyToString(key);
       const childPath = joinPath(path, keyText);
       const keyStart = (key as YamlNode | null)?.range?.[0];
-      out[keyText] = toPlain(pair.value, childPath, depth + 1, keyStart);
+      out[keyText] = this.toPlain(pair.value, childPath, depth + 1, keyStart);
     }
     return out;
-  };
+  }
 
-  const recordPos = (n: YamlNode, path: string, keyOffset: number | undefined): void => {
+  private recordPos(n: YamlNode, path: string, keyOffset: number | undefined): void {
     // Scalars point at the value; collections at their key (where the reader's eye goes).
     const offset = isScalar(n) || keyOffset === undefined ? n.range?.[0] : keyOffset;
-    if (offset !== undefined && !sourceMap.exact(path)) sourceMap.set(path, posAt(offset));
-  };
+    if (offset === undefined || this.sourceMap.exact(path)) return;
+    const { line, col } = this.lineCounter.linePos(offset);
+    this.sourceMap.set(path, { file: this.file, line, col });
+  }
+}
 
+/** One parsed document → plain data with positions; undefined (after reporting) when it is too large. */
+function toParsedFile(file: string, doc: Document.Parsed, lineCounter: LineCounter, diags: Diagnostics): ParsedFile | undefined {
+  const walker = new DocumentWalker(file, doc, lineCounter);
   try {
-    const value = toPlain(doc.contents, '', 0);
-    if (doc.contents && !sourceMap.exact('')) sourceMap.set('', { file, line: 1, col: 1 });
-    return { file, value, sourceMap, mergeTags };
+    const value = walker.toPlain(doc.contents, '', 0);
+    if (doc.contents && !walker.sourceMap.exact('')) walker.sourceMap.set('', { file, line: 1, col: 1 });
+    return { file, value, sourceMap: walker.sourceMap, mergeTags: walker.mergeTags };
   } catch (e) {
     if (e instanceof TooLarge) {
       diags.error(

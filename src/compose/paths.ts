@@ -4,17 +4,39 @@
 // files without changing what they point at (compose-go loader/paths.go does the same).
 
 import * as posixPath from 'node:path/posix';
-import { splitVolumeSpec } from './normalize';
 import { isMapNode, isSeqNode, type Node, scalarNode, scalarText } from './node';
 
 /** Remote build contexts and other non-paths that must be kept as written. */
 const NOT_A_PATH = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|docker-image:\/\/|service:|oci-layout:\/\/)/i;
+
+/** A build context that is a URL (git or an archive) or a builder's own reference, not a directory: kept as written (compose-go paths/context.go). */
+export function isRemoteContext(context: string): boolean {
+  return NOT_A_PATH.test(context);
+}
 
 /** Resolves `p` against `dir`; `~` (the docker host user's home) and remote references are kept. */
 export function resolvePath(p: string, dir: string): string {
   if (p === '' || p.startsWith('~') || NOT_A_PATH.test(p)) return p;
   if (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')) return p; // absolute: kept as written, like compose-go
   return posixPath.resolve(dir, p.replace(/\\/g, '/'));
+}
+
+/** `src:dst:mode` → parts, keeping a Windows drive letter (`C:\\data`) inside its part. */
+export function splitVolumeSpec(text: string): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const drive = /^[A-Za-z]:[\\/]/.test(rest) ? 2 : 0;
+    const at = rest.indexOf(':', drive);
+    if (at < 0) {
+      parts.push(rest);
+      break;
+    }
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+    if (rest === '') parts.push('');
+  }
+  return parts;
 }
 
 type Fix = (node: Node, dir: string) => Node;
@@ -97,8 +119,9 @@ export function resolveRelativePaths(root: Node, dir: string): void {
 }
 
 /**
- * `build:` without a context means the project directory. Included projects have their own, so this
- * runs on an included project once it is merged, before it joins the including one.
+ * `build:` without a context means the project directory: the one owner of that default. It runs on
+ * a whole merged project (the loaded one, and each included project, which has its own directory,
+ * before it joins the including one), since a context may come from another file of the project.
  */
 export function defaultBuildContexts(root: Node, dir: string): void {
   const services = isMapNode(root) ? root.entries.get('services') : undefined;

@@ -2,9 +2,9 @@
 // (`--profile P`, repeatable; else COMPOSE_PROFILES; `*` turns on all). A service without profiles
 // is always on. An active service that needs a disabled one is an error, as in docker compose.
 
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { parseLink } from './references';
-import { joinPath } from './source-map';
+import { joinPath } from '../common/source-map';
 import type { ComposeProject, ComposeService } from './types';
 
 export function isEnabled(service: ComposeService, active: readonly string[]): boolean {

@@ -1,7 +1,7 @@
 // Reference checks, after normalisation: every name a service uses must be defined somewhere.
 
-import type { Diagnostics } from '../diagnostics';
-import { joinPath } from './source-map';
+import type { Diagnostics } from '../common/diagnostics';
+import { joinPath } from '../common/source-map';
 import type { ComposeProject } from './types';
 
 /** `svc:alias` → { service, alias }. */

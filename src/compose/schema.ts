@@ -4,9 +4,9 @@
 // docker compose validates with. schema/validate-compose.ts is ajv's standalone code for it
 // (regenerate with `node scripts/gen-compose-schema.js`), so no schema is compiled at run time.
 
-import type { Diagnostics } from '../diagnostics';
+import type { Diagnostics } from '../common/diagnostics';
 import { validate } from './schema/validate-compose';
-import { joinPath, type SourceMap } from './source-map';
+import { joinPath, type SourceMap } from '../common/source-map';
 
 interface AjvError {
   instancePath: string;

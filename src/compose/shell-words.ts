@@ -1,3 +1,5 @@
+// A command string → argv, as compose splits `command:` and `entrypoint:` strings.
+
 /**
  * Splits a command string into argv the way compose does (go-shellwords): whitespace separates
  * words, single quotes are literal, double quotes allow `\"` and `\\`, a backslash escapes the next

@@ -1,7 +1,7 @@
-import type { SourceMap } from './source-map';
-
 // The loaded project in canonical long syntax, with compose's own key names (snake_case), so that
 // `compose2k8s config` prints it as it is and a key can be found by searching for its compose name.
+
+import type { SourceMap } from '../common/source-map';
 
 export type Protocol = 'tcp' | 'udp' | 'sctp';
 

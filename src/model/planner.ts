@@ -1,26 +1,29 @@
 // ComposeProject + options → AppPlan. Pure: no cdk8s, no fs, no process.
 
 import type { ComposeProject } from '../compose/types';
-import type { Diagnostics } from '../diagnostics';
-import type { Host } from '../host';
-import { mainContainer } from './container';
-import { PlanContext } from './context';
-import { portsOf, planServices, referencedServices, servicePortsFor } from './networking';
-import type { ConversionOptions } from './options';
-import type { AppPlan, ServicePortPlan, WorkloadPlan } from './plan';
-import { reportServiceKeys } from './report-keys';
-import { SharedStorage, storageFor } from './storage';
-import { checkMountTargets } from './mount-targets';
-import { ProjectObjects } from './objects';
-import { serviceSettings, withContainerSettings, withDependencyWaits, withPodSettings } from './service-settings';
-import { applyNetworkModes } from './network-mode';
-import { applyServiceGroups, planServiceGroups } from './service-groups';
-import { networkAliasServices } from './network-aliases';
-import { shapeServices } from './service-shape';
-import { planIngresses } from './ingress';
-import { planNetworkPolicies } from './network-policies';
-import { komposeAutoscalers, serviceShapes } from './workload-settings';
-import { workloadFor } from './workload';
+import type { Diagnostics } from '../common/diagnostics';
+import type { Host } from '../common/host';
+import { mainContainer } from './pod/container';
+import { PlanContext } from './base/context';
+import { portsOf, planServices, referencedServices, servicePortsFor } from './networking/networking';
+import type { ConversionOptions } from './base/options';
+import { imageRepositoryName, SINGLE_INSTANCE_IMAGES } from './base/known-images';
+import type { AppPlan, ScalingFacts, ServicePortPlan, ServiceScalingFacts, WorkloadPlan } from './base/plan';
+import { reportServiceKeys } from './keys/report-keys';
+import { storageFor } from './storage/storage';
+import { checkMountTargets } from './storage/mount-targets';
+import { ProjectObjects, SharedStorage } from './base/objects';
+import { withDependencyWaits } from './workloads/depends-on';
+import { serviceSettings, withContainerSettings, withPodSettings } from './pod/service-settings';
+import { applyNetworkModes } from './networking/network-mode';
+import { applyServiceGroups, planServiceGroups } from './workloads/service-groups';
+import { networkAliasServices } from './networking/network-aliases';
+import { serviceShapes, shapeServices } from './networking/service-shape';
+import { planIngresses } from './networking/ingress';
+import { planNetworkPolicies } from './networking/network-policies';
+import { komposeAutoscalers } from './workloads/autoscale';
+import { resolveSettings, type SettingsByService } from './settings/workload-settings';
+import { workloadFor } from './workloads/workload';
 
 export function planApp(project: ComposeProject, options: ConversionOptions, host: Host, diags: Diagnostics): AppPlan {
   const ctx = new PlanContext(project, options, host, diags);
@@ -29,6 +32,7 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
   const referenced = referencedServices(ctx);
   // First: a group's members carry its name in every label and selector planned from here on.
   const groups = planServiceGroups(ctx);
+  const settings = resolveSettings(ctx);
   const workloads: WorkloadPlan[] = [];
   const servicePorts = new Map<string, readonly ServicePortPlan[]>();
 
@@ -40,16 +44,16 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     const ports = portsOf(service, ctx);
     checkMountTargets(service, ctx);
     const storage = storageFor(service, ctx, shared);
-    const settings = serviceSettings(service, ctx, objects);
-    const main = withContainerSettings(mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts }), settings, storage.volumes);
+    const own = serviceSettings(service, ctx, objects);
+    const main = withContainerSettings(mainContainer(service, ctx, { ports: ports.container, mounts: storage.mounts }), own, storage.volumes);
     const pod = { containers: [main.container], volumes: [...storage.volumes, ...main.volumes], mountsReadWriteOnceClaim: storage.mountsReadWriteOnceClaim };
-    workloads.push(withPodSettings(workloadFor(service, ctx, pod, shared), settings));
+    workloads.push(withPodSettings(workloadFor(service, ctx, pod, settings.get(name)!, shared), own));
     servicePorts.set(name, servicePortsFor(service, ports, ctx, referenced.get(name)));
   }
 
   // network_mode: service:x moves containers and ports into x's pod and Service; service groups share a pod.
   const joined = applyServiceGroups(ctx, groups, applyNetworkModes(ctx, workloads, servicePorts), servicePorts);
-  const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, serviceShapes(ctx));
+  const shaped = shapeServices(ctx, planServices(ctx, servicePorts), joined, serviceShapes(settings));
   // depends_on waits need every Service and Job planned.
   const waited = withDependencyWaits(shaped.workloads, shaped.services, ctx);
 
@@ -58,14 +62,32 @@ export function planApp(project: ComposeProject, options: ConversionOptions, hos
     ...(options.namespace ? { namespace: options.namespace } : {}),
     workloads: waited.workloads,
     services: [...shaped.services, ...networkAliasServices(ctx, shaped.services)],
-    ...nonEmpty('ingresses', planIngresses(ctx, shaped.services)),
-    ...nonEmpty('networkPolicies', planNetworkPolicies(ctx, shaped.workloads, shaped.services)),
-    ...nonEmpty('autoscalers', komposeAutoscalers(ctx, shaped.workloads)),
+    ...nonEmpty('ingresses', planIngresses(ctx, shaped.services, settings)),
+    ...nonEmpty('networkPolicies', planNetworkPolicies(ctx, shaped.workloads, shaped.services, settings)),
+    ...nonEmpty('autoscalers', komposeAutoscalers(ctx, shaped.workloads, settings)),
     claims: [...shared.claims.values()].filter((c) => c.accessModes.length > 0),
     configMaps: [...shared.configMaps.values(), ...objects.configMaps.values()],
     secrets: [...objects.secrets.values()],
     ...(waited.jobReader ? { jobReader: { metadata: { name: waited.jobReader, labels: ctx.objectLabels() } } } : {}),
+    scalingFacts: scalingFacts(ctx, settings),
   };
+}
+
+/** What the scaling step reads instead of the project (see ScalingFacts). */
+function scalingFacts(ctx: PlanContext, settings: SettingsByService): ScalingFacts {
+  const services = Object.fromEntries(
+    Object.values(ctx.project.services).map((service) => {
+      const repository = service.image ? imageRepositoryName(service.image) : undefined;
+      const facts: ServiceScalingFacts = {
+        pos: ctx.at(ctx.servicePath(service)).pos,
+        composeReplicas: service.deploy?.replicas !== undefined || service.scale !== undefined,
+        xK8s: settings.get(service.name)!.scaling,
+        ...(repository && SINGLE_INSTANCE_IMAGES.has(repository) ? { dataStore: repository } : {}),
+      };
+      return [service.name, facts];
+    }),
+  );
+  return { services, volumes: Object.keys(ctx.project.volumes) };
 }
 
 /** `{ key: list }` when the list has items, else nothing: plans stay free of empty lists. */

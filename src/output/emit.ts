@@ -1,44 +1,9 @@
-// Manifests → one multi-document YAML stream, ordered for `kubectl apply -f -`, or (`-j`, Kompose's
-// flag) one JSON `List`; and the file name of each manifest for `-o DIR`.
+// Manifests (in `kubectl apply` order: kube/manifest.ts) → one multi-document YAML stream for
+// `kubectl apply -f -`, or (`-j`, Kompose's flag) one JSON `List`; and the file name of each manifest
+// for `-o DIR`, whose prefix keeps that order.
 
 import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
-
-export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string }; [key: string]: unknown };
-
-/** Dependencies first: a pod's claim, config and Service exist before the pod does. */
-export const KIND_ORDER: readonly string[] = [
-  'Namespace',
-  'ServiceAccount',
-  'Role',
-  'RoleBinding',
-  'Secret',
-  'ConfigMap',
-  'PersistentVolumeClaim',
-  'Service',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'Job',
-  'CronJob',
-  'HorizontalPodAutoscaler',
-  'PodDisruptionBudget',
-  'NetworkPolicy',
-  'Ingress',
-];
-
-function kindRank(kind: string): number {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
-}
-
-export function sortManifests(manifests: readonly Manifest[]): Manifest[] {
-  return [...manifests].sort((a, b) => {
-    const r = kindRank(a.kind) - kindRank(b.kind);
-    if (r !== 0) return r;
-    if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-    return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-  });
-}
+import { kindRank, type Manifest } from '../kube/manifest';
 
 /**
  * Strings that kubectl's YAML reader (sigs.k8s.io/yaml: go-yaml v2, YAML 1.1 rules, `_` ignored in

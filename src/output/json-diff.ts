@@ -2,11 +2,11 @@
 // Maps are diffed key by key; a list that changed length is replaced whole (a list's items have no
 // identity JSON Patch could use, and replacing keeps the patch correct).
 
+import { isRecord } from '../common/records';
+
 export type PatchOp =
   | { readonly op: 'add' | 'replace'; readonly path: string; readonly value: unknown }
   | { readonly op: 'remove'; readonly path: string };
-
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `/` and `~` in keys (label keys have `/`) are escaped as RFC 6901 says. */
 export function pointer(path: string, key: string | number): string {
@@ -16,7 +16,7 @@ export function pointer(path: string, key: string | number): string {
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isMap(a) && isMap(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
   }
@@ -25,7 +25,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 export function jsonDiff(from: unknown, to: unknown, path = ''): PatchOp[] {
   if (deepEqual(from, to)) return [];
-  if (isMap(from) && isMap(to)) {
+  if (isRecord(from) && isRecord(to)) {
     const ops: PatchOp[] = [];
     for (const k of Object.keys(from)) if (!(k in to)) ops.push({ op: 'remove', path: pointer(path, k) });
     for (const [k, v] of Object.entries(to)) {

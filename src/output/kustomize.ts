@@ -9,8 +9,9 @@
 // Kustomize applies patches before those transformers, so each patch is computed against the
 // environment's object with the transformers' work taken out.
 
-import type { Labels } from '../model/plan';
-import { encode, manifestFileName, manifestToYaml, type Encoding, type Manifest } from './emit';
+import type { Labels } from '../model/base/plan';
+import type { Manifest } from '../kube/manifest';
+import { encode, manifestFileName, manifestToYaml, type Encoding } from './emit';
 import { jsonDiff } from './json-diff';
 
 export interface KustomizeVariant {

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run } from '../../src/cli';
+import { run } from '../../src/cli/main';
 import { projectConfig, projectConfigYaml } from '../../src/compose/config-output';
 import { load } from './load';
 

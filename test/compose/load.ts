@@ -2,8 +2,8 @@
 // files in, project or diagnostics out).
 
 import { loadProject, type LoadOptions } from '../../src/compose/loader';
-import { Diagnostics, formatDiagnosticShort } from '../../src/diagnostics';
-import { memoryHost } from '../../src/host';
+import { Diagnostics, formatDiagnosticShort } from '../../src/common/diagnostics';
+import { memoryHost } from '../../src/common/host';
 
 export const DIR = '/project';
 

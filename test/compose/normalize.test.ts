@@ -1,17 +1,25 @@
-// Short syntax → canonical long syntax, one rule per service key (src/compose/normalize.ts).
+// Short syntax → canonical long syntax (src/compose/normalize.ts, port-syntax.ts), rule by rule; and,
+// through the loader, the forms merge-rules.ts SHAPES brings to one before merging and the paths
+// paths.ts makes absolute, which the rules then see as such.
 
 import { describe, expect, it } from 'vitest';
 import { SERVICE_RULES } from '../../src/compose/normalize';
-import { SourceMap } from '../../src/compose/source-map';
-import { Diagnostics } from '../../src/diagnostics';
+import { SourceMap } from '../../src/common/source-map';
+import { Diagnostics } from '../../src/common/diagnostics';
 import { convertYaml } from '../helpers';
+import { load } from './load';
 
 function norm(key: string, value: unknown) {
   const diags = new Diagnostics();
   const sourceMap = new SourceMap();
   sourceMap.set(`services.web.${key}`, { file: '/project/compose.yaml', line: 5, col: 7 });
-  const out = SERVICE_RULES[key](value, { path: `services.web.${key}`, diags, sourceMap, workingDir: '/project' });
+  const out = SERVICE_RULES[key](value, { path: `services.web.${key}`, diags, sourceMap });
   return { out, diags: diags.list };
+}
+
+/** The loaded service `web` whose keys are `yaml` (indented under it). */
+function loaded(yaml: string) {
+  return load({ 'compose.yaml': `services:\n  web:\n    image: nginx\n${yaml.replace(/^/gm, '    ')}\n` }).project?.services.web;
 }
 
 describe('ports', () => {
@@ -98,15 +106,14 @@ describe('volumes', () => {
     expect(norm('volumes', ['data:/var/lib/data:ro']).out).toEqual([{ type: 'volume', source: 'data', target: '/var/lib/data', read_only: true, volume: {} }]);
   });
 
-  it('reads a relative bind mount, resolved against the project directory', () => {
-    expect(norm('volumes', ['./conf/nginx.conf:/etc/nginx/nginx.conf']).out).toEqual([
+  it('loads a relative bind mount resolved against the project directory', () => {
+    expect(loaded('volumes: ["./conf/nginx.conf:/etc/nginx/nginx.conf"]')?.volumes).toEqual([
       { type: 'bind', source: '/project/conf/nginx.conf', target: '/etc/nginx/nginx.conf', bind: { create_host_path: true } },
     ]);
   });
 
-  it('reads "." and absolute host paths as binds', () => {
-    const { out } = norm('volumes', ['.:/code', '/var/run/docker.sock:/var/run/docker.sock']);
-    expect(out).toMatchObject([
+  it('loads "." and absolute host paths as binds', () => {
+    expect(loaded('volumes: [".:/code", "/var/run/docker.sock:/var/run/docker.sock"]')?.volumes).toMatchObject([
       { type: 'bind', source: '/project', target: '/code' },
       { type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock' },
     ]);
@@ -121,12 +128,9 @@ describe('volumes', () => {
     expect(out).toMatchObject([{ type: 'bind', bind: { selinux: 'z' } }, { type: 'volume', volume: { nocopy: true } }]);
   });
 
-  it('keeps the long form, resolving a bind source and reading read_only', () => {
-    const { out } = norm('volumes', [
-      { type: 'bind', source: './proxy/nginx.conf', target: '/etc/nginx/conf.d/default.conf', read_only: true },
-      { type: 'tmpfs', target: '/run', tmpfs: { size: '64m' } },
-    ]);
-    expect(out).toEqual([
+  it('loads the long form with a bind source resolved and read_only read', () => {
+    const yaml = 'volumes:\n  - { type: bind, source: ./proxy/nginx.conf, target: /etc/nginx/conf.d/default.conf, read_only: "true" }\n  - { type: tmpfs, target: /run, tmpfs: { size: 64m } }';
+    expect(loaded(yaml)?.volumes).toEqual([
       { type: 'bind', source: '/project/proxy/nginx.conf', target: '/etc/nginx/conf.d/default.conf', read_only: true },
       { type: 'tmpfs', target: '/run', tmpfs: { size: '64m' } },
     ]);
@@ -145,12 +149,12 @@ describe('volumes', () => {
 });
 
 describe('environment', () => {
-  it('reads a list of KEY=value, splitting at the first "=" only', () => {
-    expect(norm('environment', ['A=1', 'URL=postgres://u:p@db/x?a=b', 'EMPTY=']).out).toEqual({ A: '1', URL: 'postgres://u:p@db/x?a=b', EMPTY: '' });
+  it('loads a list of KEY=value, split at the first "=" only', () => {
+    expect(loaded('environment: ["A=1", "URL=postgres://u:p@db/x?a=b", "EMPTY="]')?.environment).toEqual({ A: '1', URL: 'postgres://u:p@db/x?a=b', EMPTY: '' });
   });
 
-  it('reads a bare KEY as "take it from the environment" (null)', () => {
-    expect(norm('environment', ['DEBUG']).out).toEqual({ DEBUG: null });
+  it('loads a bare KEY as "take it from the environment" (null)', () => {
+    expect(loaded('environment: [DEBUG]')?.environment).toEqual({ DEBUG: null });
   });
 
   it('reads a map, turning numbers and booleans into strings and keeping null', () => {
@@ -160,11 +164,16 @@ describe('environment', () => {
   it('rejects a scalar', () => {
     expect(norm('environment', 'A=1').diags[0].message).toBe('expected a mapping or a list of "KEY=value" strings');
   });
+
+  it('loads labels given as a list, a missing value as empty', () => {
+    expect(loaded('labels: ["a=1", "b"]')?.labels).toEqual({ a: '1', b: '' });
+  });
 });
 
 describe('depends_on', () => {
-  it('turns a list into service_started, required', () => {
-    expect(norm('depends_on', ['db', 'redis']).out).toEqual({
+  it('loads a list as service_started, required', () => {
+    const project = load({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    depends_on: [db, redis]\n  db:\n    image: postgres\n  redis:\n    image: redis\n' }).project;
+    expect(project?.services.web.depends_on).toEqual({
       db: { condition: 'service_started', required: true },
       redis: { condition: 'service_started', required: true },
     });
@@ -234,11 +243,19 @@ describe('top-level volumes and service references', () => {
 });
 
 describe('build', () => {
-  it('turns a string into a context resolved against the project directory, with the default Dockerfile', () => {
-    expect(norm('build', './backend').out).toEqual({ context: '/project/backend', dockerfile: 'Dockerfile' });
+  it('loads a string as a context resolved against the project directory, with the default Dockerfile', () => {
+    expect(loaded('build: ./backend')?.build).toEqual({ context: '/project/backend', dockerfile: 'Dockerfile' });
+  });
+
+  it('loads a build without a context with the project directory as its context', () => {
+    expect(loaded('build: { dockerfile: web.Dockerfile }')?.build).toEqual({ dockerfile: 'web.Dockerfile', context: '/project' });
   });
 
   it('leaves a git URL context alone', () => {
-    expect(norm('build', 'https://github.com/docker/awesome-compose.git#main:flask').out).toMatchObject({ context: 'https://github.com/docker/awesome-compose.git#main:flask' });
+    expect(loaded('build: https://github.com/docker/awesome-compose.git#main:flask')?.build).toMatchObject({ context: 'https://github.com/docker/awesome-compose.git#main:flask' });
+  });
+
+  it('leaves the Dockerfile out when the build has an inline one', () => {
+    expect(norm('build', { context: '/project', dockerfile_inline: 'FROM nginx' }).out).toEqual({ context: '/project', dockerfile_inline: 'FROM nginx', dockerfile: undefined });
   });
 });

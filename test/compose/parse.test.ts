@@ -2,7 +2,7 @@
 
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseComposeYaml, PARSE_LIMITS } from '../../src/compose/parse';
-import { Diagnostics } from '../../src/diagnostics';
+import { Diagnostics } from '../../src/common/diagnostics';
 
 const FILE = '/p/compose.yaml';
 

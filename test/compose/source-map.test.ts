@@ -1,7 +1,7 @@
 // Compose paths and the SourceMap: where each value of the loaded project was written.
 
 import { describe, expect, it } from 'vitest';
-import { joinPath, parentPath, pathOf, SourceMap } from '../../src/compose/source-map';
+import { joinPath, parentPath, pathOf, SourceMap } from '../../src/common/source-map';
 
 const pos = (line: number, col = 1, file = '/p/compose.yaml') => ({ file, line, col });
 

@@ -1,12 +1,14 @@
 // A PlanContext over a hand-written ComposeProject, so planner modules are tested on canonical
-// (long-syntax) input without going through the loader.
+// (long-syntax) input without going through the loader; loadedService gives a service the loader
+// brought to that form, for the tests of short and list forms.
 
-import { SourceMap } from '../../src/compose/source-map';
+import { SourceMap } from '../../src/common/source-map';
 import type { ComposeProject, ComposeService } from '../../src/compose/types';
-import { Diagnostics } from '../../src/diagnostics';
-import { memoryHost } from '../../src/host';
-import { PlanContext } from '../../src/model/context';
-import type { ConversionOptions } from '../../src/model/options';
+import { Diagnostics } from '../../src/common/diagnostics';
+import { memoryHost } from '../../src/common/host';
+import { PlanContext } from '../../src/model/base/context';
+import type { ConversionOptions } from '../../src/model/base/options';
+import { load } from '../compose/load';
 
 export const DIR = '/project';
 export const FILE = `${DIR}/compose.yaml`;
@@ -45,4 +47,15 @@ export function contextFor(spec: ProjectSpec): PlanContext {
 /** The diagnostics of a context as `code: message` lines. */
 export function messages(ctx: PlanContext): string[] {
   return ctx.diags.list.map((d) => `${d.code}: ${d.message}`);
+}
+
+/**
+ * A service's keys as the loader leaves them: `yaml` (the keys of one service, unindented) goes
+ * through loadProject, so short and list forms arrive in the one form the planner reads.
+ */
+export function loadedService(yaml: string): Omit<ComposeService, 'name'> {
+  const { project, errors } = load({ 'compose.yaml': `services:\n  s:\n${yaml.replace(/^/gm, '    ')}\n` });
+  if (!project || errors.length) throw new Error(`the loader refused the service: ${errors.join('\n')}`);
+  const { name: _name, ...service } = project.services.s;
+  return service;
 }

@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { KIND_ORDER, manifestFileName, sortManifests, toStream, toYamlStream, type Manifest } from '../../src/output/emit';
+import { KIND_ORDER, sortManifests, type Manifest } from '../../src/kube/manifest';
+import { manifestFileName, toStream, toYamlStream } from '../../src/output/emit';
 
 const m = (kind: string, name: string, apiVersion = 'v1'): Manifest => ({ apiVersion, kind, metadata: { name } });
 

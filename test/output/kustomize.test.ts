@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { jsonDiff, pointer } from '../../src/output/json-diff';
 import { kustomizeFiles } from '../../src/output/kustomize';
-import type { Manifest } from '../../src/output/emit';
+import type { Manifest } from '../../src/kube/manifest';
 
 const deployment = (replicas: number, extra: Record<string, unknown> = {}): Manifest => ({
   apiVersion: 'apps/v1',

@@ -1,0 +1,99 @@
+// The CLI's environments: reading --env presets, `compose2k8s envs`, and writing one directory per
+// environment or Kustomize base + overlays. Loaded only when a conversion or `envs` runs.
+
+import { NOTHING_WRITTEN, printDiagnostics, printSummary, type ReportFlags } from './report';
+import type { ScalingFlags } from './scaling';
+import { type CliIO, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE } from './io';
+import type { Diagnostic } from '../common/diagnostics';
+import { parsePreset } from '../model/settings/preset';
+import type { EnvironmentPreset } from '../model/base/scaling-types';
+import { BUILT_IN_PRESET_DIR, builtInPresetNames, readPresetSource } from '../node-presets';
+
+export interface LoadedEnvironments {
+  readonly presets: readonly EnvironmentPreset[];
+  /** Preset file → text, for printing diagnostics with their source line. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** What reading them found, printed with the conversion's. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The --env presets, parsed; an exit code when one cannot be read or is invalid (already reported). */
+export function loadEnvironments(specs: readonly string[], io: CliIO, flags: ReportFlags): LoadedEnvironments | number {
+  const presets: EnvironmentPreset[] = [];
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const spec of specs) {
+    let source;
+    try {
+      source = readPresetSource(spec, io.cwd);
+    } catch (e) {
+      io.stderr(`compose2k8s: ${(e as Error).message}\n  hint: compose2k8s envs lists the built-in environments\n`);
+      return EXIT_USAGE;
+    }
+    if (presets.some((p) => p.name === source.name)) {
+      io.stderr(`compose2k8s: environment "${source.name}" is given twice; each needs its own name (the file's base name)\n`);
+      return EXIT_USAGE;
+    }
+    sources.set(source.file, source.text);
+    const parsed = parsePreset(source.file, source.text, source.name);
+    diagnostics.push(...parsed.diagnostics.list);
+    if (parsed.preset) presets.push(parsed.preset);
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    printDiagnostics(io, diagnostics, sources, flags);
+    printSummary(io, diagnostics, NOTHING_WRITTEN);
+    return EXIT_INVALID_INPUT;
+  }
+  return { presets, sources, diagnostics };
+}
+
+/** `compose2k8s envs`: each built-in preset with its description. */
+export function listEnvironments(io: CliIO): number {
+  for (const name of builtInPresetNames()) {
+    const source = readPresetSource(name, io.cwd);
+    const { preset } = parsePreset(source.file, source.text, name);
+    io.stdout(`${name.padEnd(10)} ${preset?.description ?? '(invalid preset: run convert --env ' + name + ' to see why)'}\n`);
+  }
+  io.stdout(`\nUse one with \`convert --env NAME\`. To write your own, copy one of ${BUILT_IN_PRESET_DIR}/NAME.yaml and pass \`--env ./FILE.yaml\`.\n`);
+  return EXIT_OK;
+}
+
+/**
+ * Several environments, or `--format kustomize`: one conversion scaled per environment, written
+ * under DIR as DIR/<env>/ (complete sets) or DIR/base/ + DIR/overlays/<env>/.
+ */
+export async function runVariants(
+  input: Omit<import('../plan-compose').ConvertInput, 'environment'>,
+  flags: ScalingFlags & ReportFlags & { output?: string; encoding: import('../output/emit').Encoding },
+  envs: LoadedEnvironments,
+  io: CliIO,
+): Promise<number> {
+  if (!flags.output) {
+    io.stderr(`compose2k8s: ${flags.format === 'kustomize' ? '--format kustomize' : 'several --env'} writes a directory per environment; pass -o DIR\n`);
+    return EXIT_USAGE;
+  }
+  const { convertVariants } = await import('../variants');
+  const { encode, manifestFileName } = await import('../output/emit');
+  const { kustomizeFiles } = await import('../output/kustomize');
+  const { writeOutputDirectory } = await import('./write');
+
+  const result = convertVariants({ ...input, environments: envs.presets });
+  const diagnostics = [...envs.diagnostics, ...result.diagnostics];
+  printDiagnostics(io, diagnostics, [...result.sources, ...envs.sources], flags);
+  if (!result.ok || !result.base) {
+    printSummary(io, diagnostics, NOTHING_WRITTEN);
+    return EXIT_INVALID_INPUT;
+  }
+  const files =
+    flags.format === 'kustomize'
+      ? kustomizeFiles(
+          { manifests: result.base.manifests, namespace: result.base.plan.namespace },
+          result.variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
+          flags.encoding,
+        )
+      : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m, { encoding: flags.encoding })}`, encode(m, flags.encoding)] as const)));
+  const written = writeOutputDirectory(io, flags.output, files, [...result.sources.keys()]);
+  const names = result.variants.map((v) => v.name).join(', ');
+  printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})` : NOTHING_WRITTEN);
+  return written ? EXIT_OK : EXIT_USAGE;
+}

@@ -1,0 +1,14 @@
+// The cdk8s stage as a function: plan → manifests in `kubectl apply` order, through a PlanChart in
+// an App of its own (nothing is written: the chart is read back as JSON).
+
+import { App } from 'cdk8s';
+import type { AppPlan } from '../model/base/plan';
+import { PlanChart } from './chart';
+import { sortManifests, type Manifest } from './manifest';
+
+/** Plan → manifests in `kubectl apply` order. */
+export function synthesize(plan: AppPlan): Manifest[] {
+  const app = new App({ outdir: '/nonexistent' });
+  const chart = new PlanChart(app, plan.project, { plan });
+  return sortManifests(chart.toJson() as Manifest[]);
+}

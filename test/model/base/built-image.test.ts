@@ -1,0 +1,102 @@
+// The names of the images compose builds and how the cluster pulls them (src/model/base/built-image.ts):
+// the rule in the README's "Images compose builds", checked case by case and through convert().
+
+import { describe, expect, it } from 'vitest';
+import { builtImageName, builtImagePullPolicy, fullImageName, isLocalOnlyImage } from '../../../src/model/base/built-image';
+import { convertYaml, manifest } from '../../helpers';
+
+describe('builtImageName', () => {
+  it('is <project>-<service>:latest, as docker compose names it', () => {
+    expect(builtImageName('seed', 'web', {})).toBe('seed-web:latest');
+  });
+
+  it('takes the registry and the tag asked for', () => {
+    expect(builtImageName('seed', 'web', { imageRegistry: 'ghcr.io/acme/', imageTag: '1.4.2' })).toBe('ghcr.io/acme/seed-web:1.4.2');
+  });
+});
+
+describe('isLocalOnlyImage', () => {
+  it.each([
+    ['seed-web:latest', true],
+    ['demo-microservice', true],
+    ['acme/web:latest', false],
+    ['ghcr.io/acme/web', false],
+    ['localhost:5000/web', false],
+    ['localhost/web', false],
+  ])('%s → %s', (image, expected) => {
+    expect(isLocalOnlyImage(image)).toBe(expected);
+  });
+});
+
+describe('fullImageName', () => {
+  it.each([
+    ['seed-web:latest', 'docker.io/library/seed-web:latest'],
+    ['acme/web:1.0', 'docker.io/acme/web:1.0'],
+    ['ghcr.io/acme/web:1.0', 'ghcr.io/acme/web:1.0'],
+    ['localhost:5000/web', 'localhost:5000/web'],
+  ])('%s → %s', (image, expected) => {
+    expect(fullImageName(image)).toBe(expected);
+  });
+});
+
+describe('builtImagePullPolicy', () => {
+  it.each([
+    ['seed-web:latest', 'IfNotPresent'],
+    ['seed-web', 'IfNotPresent'],
+    ['ghcr.io/acme/seed-web:1.4.2', 'IfNotPresent'],
+    ['ghcr.io/acme/seed-web@sha256:0123', 'IfNotPresent'],
+    ['localhost:5000/web:dev', 'IfNotPresent'],
+    ['ghcr.io/acme/seed-web:latest', undefined],
+    ['acme/web', undefined],
+    ['localhost:5000/web', undefined],
+  ])('%s → %s', (image, expected) => {
+    expect(builtImagePullPolicy(image)).toBe(expected);
+  });
+});
+
+describe('convert', () => {
+  const policy = (text: string, options = {}) => (manifest(convertYaml(text, options), 'Deployment', 'web') as any).spec.template.spec.containers[0].imagePullPolicy;
+
+  it('pulls a built image without a registry only if it is not on the node: it was loaded there', () => {
+    expect(policy('services:\n  web:\n    build: .\n')).toBe('IfNotPresent');
+  });
+
+  it('leaves a pushed latest image to Kubernetes\' default (Always), so a rollout pulls the last push', () => {
+    expect(policy('services:\n  web:\n    build: .\n', { imageRegistry: 'ghcr.io/acme' })).toBeUndefined();
+  });
+
+  it('pulls a pushed image with another tag only if it is not on the node', () => {
+    expect(policy('services:\n  web:\n    build: .\n', { imageRegistry: 'ghcr.io/acme', imageTag: '1.4.2' })).toBe('IfNotPresent');
+  });
+
+  it('names the built image with --image-tag', () => {
+    const r = convertYaml('services:\n  web:\n    build: .\n', { imageRegistry: 'ghcr.io/acme', imageTag: '1.4.2' });
+    expect((manifest(r, 'Deployment', 'web') as any).spec.template.spec.containers[0].image).toBe('ghcr.io/acme/project-web:1.4.2');
+  });
+
+  it('applies the rule to a built image named by image:', () => {
+    expect(policy('services:\n  web:\n    image: web-local\n    build: .\n')).toBe('IfNotPresent');
+  });
+
+  it('leaves --image-tag off an image named by image:', () => {
+    const r = convertYaml('services:\n  web:\n    image: acme/web:2.0\n    build: .\n', { imageTag: '1.4.2' });
+    expect((manifest(r, 'Deployment', 'web') as any).spec.template.spec.containers[0].image).toBe('acme/web:2.0');
+  });
+
+  it('lets compose\'s pull_policy say otherwise', () => {
+    expect(policy('services:\n  web:\n    build: .\n    pull_policy: always\n')).toBe('Always');
+  });
+
+  it('lets x-k8s say otherwise', () => {
+    expect(policy('services:\n  web:\n    build: .\n    x-k8s:\n      imagePullPolicy: Never\n')).toBe('Never');
+  });
+
+  it('leaves an image compose does not build to Kubernetes\' default', () => {
+    expect(policy('services:\n  web:\n    image: nginx\n')).toBeUndefined();
+  });
+
+  it('gives a pre_start step run from the built image the same policy', () => {
+    const r = convertYaml('services:\n  web:\n    build: .\n    pre_start:\n      - command: ["migrate"]\n');
+    expect((manifest(r, 'Deployment', 'web') as any).spec.template.spec.initContainers.at(-1).imagePullPolicy).toBe('IfNotPresent');
+  });
+});
