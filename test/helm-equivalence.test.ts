@@ -1,0 +1,77 @@
+// `--format helm` against the real helm, over every example, fixture and awesome-compose corpus file,
+// for the built-in dev, staging and prod and a user's own preset (qa.yaml): `helm template R DIR -f
+// DIR/values-<env>.yaml` renders exactly the objects and fields of `convert --env <env>`, apart from
+// Helm's own labels (HELM_LABELS, and managed-by: Helm) and the release's namespace where convert
+// names none; and `helm lint --strict` finds nothing in any chart, with any of its values files.
+
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, SHARED, runCli } from './helpers';
+import { helmBinary, inNamespace, objectsByKey, runHelm, secretValues, withoutHelmLabels } from './helm-binary';
+
+const QA = path.join(ROOT, 'test', 'fixtures', 'environments', 'qa.yaml');
+const ENVS = [
+  { name: 'dev', spec: 'dev' },
+  { name: 'staging', spec: 'staging' },
+  { name: 'prod', spec: 'prod' },
+  { name: 'qa', spec: QA },
+];
+const COMPOSE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+const CORPUS = path.join(SHARED, 'corpus', 'awesome-compose');
+
+/** The first compose file in `dir`, as docker compose finds it. */
+const composeFileIn = (dir: string) => COMPOSE_NAMES.map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+const subdirs = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort().filter((d) => fs.statSync(path.join(dir, d)).isDirectory()) : []);
+
+/** Every example and fixture with a compose file, and each compose file of the corpus (when ../shared is there). */
+const projects = [
+  ...['examples', 'test/fixtures'].flatMap((root) => subdirs(path.join(ROOT, root)).map((d) => ({ name: `${root}/${d}`, file: composeFileIn(path.join(ROOT, root, d)) }))),
+  ...subdirs(CORPUS).flatMap((d) => COMPOSE_NAMES.filter((f) => fs.existsSync(path.join(CORPUS, d, f))).map((f) => ({ name: `corpus/${d}/${f}`, file: path.join(CORPUS, d, f) }))),
+].flatMap(({ name, file }) => (file ? [{ name, file }] : []));
+
+const binary = helmBinary();
+const unavailable = 'unavailable' in binary ? binary.unavailable : undefined;
+const helm = 'helm' in binary ? binary.helm : '';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-helm-eq-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+const charts: string[] = [];
+
+describe.skipIf(unavailable !== undefined)(`helm template of each environment's values equals convert --env ${unavailable ?? ''}`, () => {
+  it('covers the examples, the fixtures and the corpus', () => {
+    expect(projects.filter((p) => p.name.startsWith('examples/')).length).toBeGreaterThan(0);
+    expect(projects.filter((p) => p.name.startsWith('corpus/')).length).toBe(fs.existsSync(CORPUS) ? 39 : 0);
+  });
+
+  it.concurrent.each(projects)('$name', async ({ name, file }) => {
+    const cwd = path.dirname(file);
+    const chart = path.join(tmp, name.replace(/[^A-Za-z0-9]+/g, '-'));
+    const written = await runCli(['convert', '-q', '-f', file, ...ENVS.flatMap((e) => ['--env', e.spec]), '--format', 'helm', '-o', chart], { cwd });
+    expect(written.code, written.stderr).toBe(0);
+    charts.push(chart);
+    const renders = ENVS.map(async ({ name: env, spec }) => {
+      const alone = objectsByKey((await runCli(['convert', '-q', '-f', file, '--env', spec], { cwd })).stdout);
+      // Secret values are never in the chart's values files: they are the user's to pass, as here.
+      const secrets = secretValues(alone);
+      const secretsFile = path.join(chart, '..', `${path.basename(chart)}-${env}-secrets.yaml`);
+      if (secrets) fs.writeFileSync(secretsFile, secrets);
+      const rendered = await runHelm(helm, ['template', 'r', chart, '-f', path.join(chart, `values-${env}.yaml`), ...(secrets ? ['-f', secretsFile] : [])]);
+      return { env, rendered, alone };
+    });
+    for (const { env, rendered, alone } of await Promise.all(renders)) {
+      expect(rendered.stderr, env).toBe('');
+      expect(withoutHelmLabels(objectsByKey(rendered.stdout)), env).toEqual(inNamespace(alone, 'default'));
+    }
+  });
+
+  it('helm lint --strict finds nothing in any chart, with values.yaml and with each environment', async () => {
+    expect(charts.length).toBe(projects.length);
+    const lints = [
+      runHelm(helm, ['lint', '--strict', '--quiet', ...charts]),
+      ...charts.flatMap((chart) => ENVS.map(({ name }) => runHelm(helm, ['lint', '--strict', '--quiet', chart, '-f', path.join(chart, `values-${name}.yaml`)]))),
+    ];
+    const failed = (await Promise.all(lints)).filter((r) => r.code !== 0 || r.stdout.trim() !== '');
+    expect(failed.map((r) => r.stdout + r.stderr)).toEqual([]);
+  }, 300_000);
+});
