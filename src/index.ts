@@ -37,3 +37,4 @@ export { scalePlan } from './model/scaling';
 export type * from './model/scaling-types';
 export { convertVariants, type Variant, type VariantsResult } from './variants';
 export { kustomizeFiles, type KustomizeBase, type KustomizeVariant } from './output/kustomize';
+export { helmChartFiles, type HelmChartOptions, type HelmVariant } from './output/helm/chart-files';

