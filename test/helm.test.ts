@@ -10,6 +10,7 @@ import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { convertVariants, helmChartFiles, loadPreset, nodeHost } from '../src/index';
+import { HELM_VALUES_START, replaceValuesSection } from '../src/output/helm/value-docs';
 import { jsonDiff } from '../src/output/json-diff';
 import { ROOT, runCli } from './helpers';
 import { helmBinary, installUnavailable, objectsByKey, runHelm, withDiscoveryServer, withoutHelmLabels } from './helm-binary';
@@ -71,6 +72,21 @@ describe('the chart --format helm writes', () => {
     const result = convertVariants({ files: [path.join(FIXTURE, 'compose.yaml')], env: {}, host: nodeHost(), environments: [loadPreset('prod').preset!] });
     const files = helmChartFiles(result.base!, result.variants);
     expect(files.get('values-prod.yaml')).toBe(read('values-prod.yaml'));
+  });
+});
+
+describe('the values documentation', () => {
+  it('is the README\'s Helm values table (run `npm run docs:keys` when this fails)', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(HELM_VALUES_START);
+    expect(replaceValuesSection(readme)).toBe(readme);
+  });
+
+  it('describes every value values.schema.json allows, a StatefulSet\'s claims and an Ingress included', async () => {
+    const other = path.join(tmp, 'x-k8s');
+    await runCli(['convert', '-f', 'compose.yaml', '--format', 'helm', '-o', other], { cwd: path.join(ROOT, 'test', 'fixtures', 'x-k8s') });
+    const undocumented = [chart, other].flatMap((dir) => leavesWithout('description', JSON.parse(fs.readFileSync(path.join(dir, 'values.schema.json'), 'utf8'))));
+    expect(undocumented).toEqual([]);
   });
 });
 
@@ -202,6 +218,11 @@ function merged(base: Record<string, unknown>, over: Record<string, unknown>): R
     else out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? merged(out[k] as Record<string, unknown>, v as Record<string, unknown>) : v;
   }
   return out;
+}
+
+/** Paths of the schema's leaf properties (no properties of their own) that lack `field`. */
+function leavesWithout(field: string, schema: { properties?: Record<string, any> }, at = ''): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([k, child]) => (child.properties ? leavesWithout(field, child, `${at}${k}.`) : field in child ? [] : [`${at}${k}`]));
 }
 
 function listFiles(dir: string): string[] {

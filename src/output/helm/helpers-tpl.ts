@@ -71,7 +71,8 @@ export function notesTxt(chart: string, services: readonly NotesService[], ingre
   const lines = [`{{ .Chart.Name }} {{ .Chart.Version }} is installed as release {{ .Release.Name }} in namespace ${ns}.`];
   if (services.length) lines.push('', 'Reach a Service from your machine (inside the cluster, by its name, as in compose):');
   for (const s of services) {
-    const forward = `  ${s.name}: kubectl -n ${ns} port-forward service/${s.name} ${s.ports.map((p) => `${p}:${p}`).join(' ')}`;
+    // A local port below 1024 would need root: 80 is forwarded from 8080.
+    const forward = `  ${s.name}: kubectl -n ${ns} port-forward service/${s.name} ${s.ports.map((p) => `${p < 1024 ? p + 8000 : p}:${p}`).join(' ')}`;
     if (!s.typed || s.key === undefined) {
       lines.push(forward);
       continue;
@@ -81,7 +82,7 @@ export function notesTxt(chart: string, services: readonly NotesService[], ingre
       `{{- if eq ${type} "LoadBalancer" }}`,
       `  ${s.name}: kubectl -n ${ns} get service ${s.name} (its EXTERNAL-IP, ports ${s.ports.join(', ')})`,
       `{{- else if eq ${type} "NodePort" }}`,
-      `  ${s.name}: port {{ "{.spec.ports[*].nodePort}" | printf "kubectl -n %s get service ${s.name} -o jsonpath='%s'" (include "${chart}.namespace" .) }} of any node`,
+      `  ${s.name}: on every node, at the ports kubectl -n ${ns} get service ${s.name} -o jsonpath='{.spec.ports[*].nodePort}' prints`,
       '{{- else }}',
       forward,
       '{{- end }}',

@@ -4,6 +4,7 @@
 // from the chart's values: every service, claim and Secret the chart has, and nothing else.
 
 import type { Values } from './values';
+import { describeValue } from './value-docs';
 import { isMap } from './values';
 
 type Schema = Record<string, unknown>;
@@ -93,7 +94,19 @@ export function valuesSchema(values: Values, servicePorts: ReadonlyMap<string, r
       Object.fromEntries(Object.keys(section).map((k) => [k, SERVICE_KEYS[k](k === 'service' ? { ports: servicePorts.get(key) } : section[k])])),
     );
   }
+  for (const [key, schema] of Object.entries(properties)) describe(schema, key in SECTIONS ? key : '<service>');
   return { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Values', type: 'object', additionalProperties: false, properties };
+}
+
+/** The chart's own sections; every other top-level key is a service's. */
+const SECTIONS: Record<string, true> = { global: true, persistence: true, secrets: true };
+
+/** Adds value-docs.ts's text to each property, by its path pattern (`<service>.image.tag`). */
+function describe(schema: Schema, pattern: string): void {
+  const text = describeValue(pattern);
+  if (text) schema.description = text;
+  const named = pattern === 'persistence' || pattern.endsWith('.persistence') ? '<claim>' : pattern === 'secrets' ? '<name>' : undefined;
+  for (const [key, child] of Object.entries((schema.properties as Record<string, Schema>) ?? {})) describe(child, `${pattern}.${named ?? key}`);
 }
 
 /** The keys a service's values can have, for the README's table. */
