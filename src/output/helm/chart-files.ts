@@ -11,7 +11,7 @@ import type { AppPlan } from '../../model/plan';
 import { manifestFileName, manifestToYaml, type Manifest } from '../emit';
 import { deepEqual } from '../json-diff';
 import { helpersTpl, notesTxt, type NotesSecret, type NotesService } from './helpers-tpl';
-import { scalingPrototypes } from './prototypes';
+import { prototypes } from './prototypes';
 import { renderTemplate, type Path } from './render';
 import { SERVICE_VALUE_KEYS, valuesSchema } from './schema';
 import { conditionOf, sitesOf, type Common, type Owner, type ValueSite } from './sites';
@@ -45,7 +45,8 @@ const commonOf = (plan: AppPlan): Common => ({ labels: plan.commonLabels ?? {}, 
 export function helmChartFiles(base: HelmVariant, variants: readonly HelmVariant[], options: HelmChartOptions = {}): Map<string, string> {
   const chart = toDns1123Label(base.plan.project);
   const all = [base, ...variants];
-  const objects = collectObjects(all, scalingPrototypes(base.plan));
+  const defaults = new Map(prototypes(base.plan).map((m) => [objectKey(m), m]));
+  const objects = collectObjects(all, [...defaults.values()]);
   const owners = ownersOf(base.plan, all, chart);
   const values = new Map(all.map((v) => [v.name, baseValues(v.plan)]));
   const files = new Map<string, string>();
@@ -60,6 +61,8 @@ export function helmChartFiles(base: HelmVariant, variants: readonly HelmVariant
       if (condition && owner.key !== undefined) setIn(into, presenceOf(object.proto, owner.key), m !== undefined);
       if (m) readValues(m, object, sites, v, into);
       else if (!condition) throw new Error(`internal error: ${key} is in some environments only, and no value turns it on`);
+      // Turned off in values.yaml, with the prototype's values ready for --set …enabled=true.
+      else if (v === base && defaults.has(key)) readDefaults(defaults.get(key)!, sites, into);
     }
     const name = object.proto.kind === 'Namespace' ? '00-namespace.yaml' : manifestFileName(object.proto);
     files.set(`templates/${name}`, renderTemplate(object.proto, sites, condition));
@@ -110,6 +113,10 @@ function ordered(values: Values): Values {
   const own = RESERVED_KEYS.filter((k) => k in values).map((k) => [k, values[k]] as const);
   const services = Object.keys(values).filter((k) => !RESERVED_KEYS.includes(k)).sort().map((k) => [k, isMap(values[k]) ? byRank(values[k] as Values) : values[k]] as const);
   return Object.fromEntries([...own, ...services]);
+}
+
+function readDefaults(m: Manifest, sites: readonly ValueSite[], into: Values): void {
+  for (const site of sites) if (site.values && site.read) mergeIn(into, site.values, site.read(m, { labels: {}, annotations: {} }));
 }
 
 function mergeIn(into: Values, path: readonly string[], value: unknown): void {
@@ -168,6 +175,7 @@ function ownersOf(plan: AppPlan, all: readonly HelmVariant[], chart: string): Ma
     if (s.service === undefined || !keys.has(s.service)) continue;
     serviceByName.set(s.metadata.name, s.service);
     owners.set(`Service/${s.metadata.name}`, { chart, key: keys.get(s.service), ownService: !s.headless });
+    owners.set(`Ingress/${s.metadata.name}`, { chart, key: keys.get(s.service) });
   }
   for (const v of all) {
     for (const m of v.manifests.filter((x) => x.kind === 'Ingress')) {

@@ -101,11 +101,14 @@ function formatted(expr: string, format: Format): string {
 
 /**
  * `key:` only when the values map `parent` sets `name`: a string that is not empty, or any other
- * value that is not null (a 0 counts; an environment's values file removes a key with null).
+ * value that is not null (a 0 counts; an environment's values file removes a key with null, which
+ * `helm lint` does not honour, hence `unless`).
  */
-export function optionalScalar(parent: string, name: string, format: Format): Site['render'] {
+export function optionalScalar(parent: string, name: string, format: Format, unless?: string): Site['render'] {
   const value = `(index ${parent} ${JSON.stringify(name)})`;
-  const test = format === 'string' ? value : `not (kindIs "invalid" ${value})`;
+  const set = format === 'string' ? value : `not (kindIs "invalid" ${value})`;
+  // `unless`: a key of the same map that, when set, takes this one's place.
+  const test = unless ? `and (${set}) (kindIs "invalid" (index ${parent} ${JSON.stringify(unless)}))` : set;
   return (indent, key) => [`${indent}{{- if ${test} }}`, `${indent}${key}: {{ ${formatted(value, format)} }}`, `${indent}{{- end }}`];
 }
 

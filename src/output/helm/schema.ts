@@ -38,12 +38,8 @@ const SERVICE_KEYS: Record<string, (v: unknown) => Schema> = {
       { enabled: { type: 'boolean' }, minReplicas: count(1), maxReplicas: count(1), targetCPUUtilizationPercentage: orNull(count(1)), targetMemoryUtilizationPercentage: orNull(count(1)) },
       { if: { properties: { enabled: { const: true } }, required: ['enabled'] }, then: { required: ['minReplicas', 'maxReplicas'] } },
     ),
-  podDisruptionBudget: () =>
-    closed(
-      { enabled: { type: 'boolean' }, minAvailable: intOrPercent, maxUnavailable: intOrPercent },
-      // At most one bound: Kubernetes refuses a budget with both.
-      { not: { required: ['minAvailable', 'maxUnavailable'], properties: { minAvailable: { not: { type: 'null' } }, maxUnavailable: { not: { type: 'null' } } } } },
-    ),
+  // Both bounds may be given: the template renders minAvailable alone then, as Kubernetes wants one.
+  podDisruptionBudget: () => closed({ enabled: { type: 'boolean' }, minAvailable: intOrPercent, maxUnavailable: intOrPercent }),
   service: (v) =>
     closed({
       type: { enum: ['ClusterIP', 'NodePort', 'LoadBalancer'] },

@@ -83,7 +83,12 @@ export function sitesOf(m: Manifest, owner: Owner): ValueSite[] {
       if (svc) sites.push(...autoscalerSites([...svc, 'autoscaling']));
       break;
     case 'PodDisruptionBudget':
-      if (svc) for (const bound of ['minAvailable', 'maxUnavailable']) sites.push(optionalValue(['spec', bound], [...svc, 'podDisruptionBudget'], bound, 'json'));
+      if (svc) {
+        // One bound only, as Kubernetes requires: minAvailable, when given, wins.
+        const pdb = [...svc, 'podDisruptionBudget'];
+        sites.push(optionalValue(['spec', 'minAvailable'], pdb, 'minAvailable', 'json'));
+        sites.push({ ...optionalValue(['spec', 'maxUnavailable'], pdb, 'maxUnavailable', 'json'), render: optionalScalar(valuesRef(pdb), 'maxUnavailable', 'json', 'minAvailable') });
+      }
       break;
     case 'Secret':
       sites.push({ path: ['stringData'], render: (indent, key) => [`${indent}${key}:`, `${indent}  {{- toYaml ${valuesRef(['secrets', m.metadata.name, 'stringData'])} | nindent ${indent.length + 2} }}`] });
@@ -269,7 +274,7 @@ function ingressSites(m: Manifest, values: readonly string[]): ValueSite[] {
   const backend = getIn(rules[0], ['http', 'paths', 0, 'backend']);
   const hostsOf = (x: Manifest) => ((getIn(x, ['spec', 'rules']) as Obj[]) ?? []).map((r) => ({ host: (r.host as string) ?? '', path: String(getIn(r, ['http', 'paths', 0, 'path'])) }));
   const rulesOf = (hosts: { host: string; path: string }[]) => hosts.map((h) => ({ ...(h.host ? { host: h.host } : {}), http: { paths: [{ backend, path: h.path, pathType: 'Prefix' }] } }));
-  const backendLines = (indent: string) => [`${indent}backend:`, ...yamlBackend(backend, `${indent}  `)];
+  const backendLines = (indent: string) => [`${indent}- backend:`, ...yamlBackend(backend, `${indent}    `)];
   return [
     optionalValue(['spec', 'ingressClassName'], values, 'className', 'string'),
     {
@@ -287,8 +292,7 @@ function ingressSites(m: Manifest, values: readonly string[]): ValueSite[] {
         `${indent}    {{- end }}`,
         `${indent}    http:`,
         `${indent}      paths:`,
-        `${indent}        -`,
-        ...backendLines(`${indent}          `),
+        ...backendLines(`${indent}        `),
         `${indent}          path: {{ .path | quote }}`,
         `${indent}          pathType: Prefix`,
         `${indent}  {{- end }}`,
