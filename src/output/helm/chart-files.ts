@@ -6,10 +6,9 @@
 // value that turns them on. What no value holds must be the same in every environment: checked
 // here for every object, so a chart that would render an environment wrongly is never written.
 
-import { toDns1123Label } from '../../model/names';
-import type { AppPlan } from '../../model/plan';
 import { manifestFileName, manifestToYaml, type Manifest } from '../emit';
 import { deepEqual } from '../json-diff';
+import { toDns1123Label, type AppPlan } from './from-model';
 import { helpersTpl, notesTxt, type NotesSecret, type NotesService } from './helpers-tpl';
 import { prototypes } from './prototypes';
 import { renderTemplate, type Path } from './render';

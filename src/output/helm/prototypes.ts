@@ -4,10 +4,8 @@
 // ones, so `--set web.autoscaling.enabled=true` renders what `convert --autoscale web=…` would; their
 // values are values.yaml's defaults (1 to 10 pods at 80% CPU, 1 pod unavailable, path / on any host).
 
-import { synthesize } from '../../build/synth';
-import { isScalable, planAutoscaler, planDisruptionBudget } from '../../model/autoscale';
-import type { AppPlan, IngressPlan } from '../../model/plan';
 import type { Manifest } from '../emit';
+import { isScalable, planAutoscaler, planDisruptionBudget, synthesize, type AppPlan, type IngressPlan } from './from-model';
 
 const KINDS = ['HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Ingress'];
 

@@ -2,7 +2,7 @@
 // descriptions, and `npm run docs:keys` writes them into the README's Helm section (a test fails
 // when that section is stale). `<service>` is a compose service's values key, `<claim>` a claim's name.
 
-import { replaceMarkedSection } from '../../model/key-docs';
+import { replaceMarkedSection } from './from-model';
 
 export const HELM_VALUES_START = '<!-- helm-values:start -->';
 export const HELM_VALUES_END = '<!-- helm-values:end -->';
