@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { convertVariants, helmChartFiles, loadPreset, nodeHost } from '../src/index';
 import { HELM_VALUES_START, replaceValuesSection } from '../src/output/helm/value-docs';
 import { jsonDiff } from '../src/output/json-diff';
@@ -164,6 +164,21 @@ describe.skipIf(unavailable !== undefined)(`the chart under the real helm ${unav
     ]);
     const hpa = withoutHelmLabels(objectsByKey(rendered.stdout)['HorizontalPodAutoscaler/worker']);
     expect(hpa).toEqual({ ...objectsByKey(converted.stdout)['HorizontalPodAutoscaler/worker'], metadata: { ...objectsByKey(converted.stdout)['HorizontalPodAutoscaler/worker'].metadata as object, namespace: 'default' } });
+  });
+
+  it('turning an Ingress on through values renders the Ingress convert makes from x-k8s.expose', async () => {
+    const exposed = path.join(tmp, 'exposed');
+    fs.mkdirSync(exposed);
+    const compose = parse(fs.readFileSync(path.join(FIXTURE, 'compose.yaml'), 'utf8'));
+    compose.services.web['x-k8s'] = { expose: { hosts: ['shop.example.com'], ingressClassName: 'nginx' } };
+    fs.writeFileSync(path.join(exposed, 'compose.yaml'), stringify(compose));
+    const [rendered, converted] = await Promise.all([
+      template('--set', 'web.ingress.enabled=true,web.ingress.className=nginx,web.ingress.hosts[0].host=shop.example.com,web.ingress.hosts[0].path=/'),
+      runCli(['convert', '-q', '-f', 'compose.yaml'], { cwd: exposed }),
+    ]);
+    const ingress = objectsByKey(converted.stdout)['Ingress/web'];
+    expect(ingress).toBeDefined();
+    expect(withoutHelmLabels(objectsByKey(rendered.stdout)['Ingress/web'])).toEqual({ ...ingress, metadata: { ...(ingress.metadata as object), namespace: 'default' } });
   });
 
   it('global.imageRegistry moves every image to the registry, init containers\' too', async () => {

@@ -35,7 +35,7 @@ export const VALUE_DOCS: readonly (readonly [path: string, description: string])
   ['<service>.podDisruptionBudget.maxUnavailable', 'pods that may be down at once (a number or `50%`; values.yaml: 1)'],
   ['<service>.service.type', 'type of the Service named after the compose service: `ClusterIP`, `NodePort` or `LoadBalancer`'],
   ['<service>.service.nodePorts', 'node ports of its ports, by the port\'s name (`{tcp-80: 30080}`), for NodePort and LoadBalancer'],
-  ['<service>.ingress.enabled', 'the Ingress made from `kompose.service.expose` or `x-k8s.expose` (services that have one)'],
+  ['<service>.ingress.enabled', 'an Ingress to the Service (its first port, path `/`, any host); on when compose asks for one (`kompose.service.expose`, `x-k8s.expose`), else off until set'],
   ['<service>.ingress.className', 'its `ingressClassName`'],
   ['<service>.ingress.annotations', 'its annotations'],
   ['<service>.ingress.hosts', 'one rule per `{host, path}` (no host: every host), to the port it was made for'],
