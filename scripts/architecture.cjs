@@ -32,7 +32,7 @@ const LAYERS = [
   { name: 'images', folders: ['images'], holds: 'image builds: ComposeProject → the builder commands compose would run (compose2k8s build)' },
   { name: 'scaling', folders: ['scaling'], never: ['compose'], holds: 'scale: AppPlan + environment → AppPlan, from the plan alone' },
   { name: 'kube', folders: ['kube'], holds: 'build: AppPlan → cdk8s constructs → manifests in apply order (the only cdk8s import)' },
-  { name: 'output', folders: ['output'], holds: 'emit: manifests → YAML/JSON, files, Kustomize' },
+  { name: 'output', folders: ['output', 'output/helm'], holds: 'emit: manifests → YAML/JSON, files, Kustomize, a Helm chart' },
   { name: 'library', folders: ['.'], holds: 'convert(), variants, the cdk8s construct, the Host on disk' },
   { name: 'cli', folders: ['cli'], holds: 'the command line' },
 ];

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run docs:keys`: rewrites README.md's key table (between <!-- keys:start --> and
-// <!-- keys:end -->) from src/model/keys/service-keys.ts. Runs the TypeScript sources directly, through
+// <!-- keys:end -->) from src/model/keys/service-keys.ts, and its Helm values table (between
+// <!-- helm-values:start --> and <!-- helm-values:end -->) from src/output/helm/value-docs.ts. Runs the TypeScript sources directly, through
 // the compiler's transpileModule, so it needs no build and no extra dependency.
 
 const fs = require('node:fs');
@@ -17,17 +18,21 @@ require.extensions['.ts'] = (module, filename) => {
 };
 
 const { replaceKeySection, KEYS_START, KEYS_END } = require('../src/model/keys/key-docs.ts');
+const { replaceValuesSection, HELM_VALUES_START, HELM_VALUES_END } = require('../src/output/helm/value-docs.ts');
 
 const readmePath = path.join(__dirname, '..', 'README.md');
 const readme = fs.readFileSync(readmePath, 'utf8');
-const updated = replaceKeySection(readme);
-if (updated === undefined) {
-  process.stderr.write(`docs:keys: README.md has no ${KEYS_START} … ${KEYS_END} section\n`);
-  process.exit(1);
+let updated = readme;
+for (const [replace, start, end] of [[replaceKeySection, KEYS_START, KEYS_END], [replaceValuesSection, HELM_VALUES_START, HELM_VALUES_END]]) {
+  updated = replace(updated);
+  if (updated === undefined) {
+    process.stderr.write(`docs:keys: README.md has no ${start} … ${end} section\n`);
+    process.exit(1);
+  }
 }
 if (updated === readme) {
   process.stdout.write('docs:keys: README.md is up to date\n');
 } else {
   fs.writeFileSync(readmePath, updated);
-  process.stdout.write('docs:keys: README.md key table rewritten\n');
+  process.stdout.write('docs:keys: README.md tables rewritten\n');
 }

@@ -38,6 +38,7 @@ export { scalePlan } from './scaling/scale-plan';
 export type * from './model/base/scaling-types';
 export { convertVariants, type Variant, type VariantsResult } from './variants';
 export { kustomizeFiles, type KustomizeBase, type KustomizeVariant } from './output/kustomize';
+export { helmChartFiles, type HelmChartOptions, type HelmVariant } from './output/helm/chart-files';
 // Building the images compose builds (README "Building the images"): the plan as data, run it your own way.
 export { planImageBuilds, type ImageBuildOptions, type ImageBuildPlan, type BuildStep, type PlannedImage } from './images/plan-builds';
 export { runSteps, type StartStep, type RunOutcome, type RunHooks } from './images/run-steps';

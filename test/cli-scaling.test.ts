@@ -44,7 +44,7 @@ describe('scaling flags', () => {
     [['--memory', 'web=512m'], '"512m" means 0.512 bytes; write 512Mi for mebibytes'],
     [['--autoscale', 'web=5:2'], 'MIN must be at least 1 and at most MAX (got 5:2)'],
     [['--autoscale', 'web'], 'expected SERVICE=MIN:MAX[:CPU%]'],
-    [['--format', 'helm'], "argument 'helm' is invalid. Allowed choices are yaml, kustomize"],
+    [['--format', 'chart'], "argument 'chart' is invalid. Allowed choices are yaml, kustomize, helm"],
   ])('%j is a usage error (exit 2)', async (argv, message) => {
     const { code, stderr } = await usage(...argv);
     expect(code).toBe(2);

@@ -109,8 +109,8 @@ async function runConvert(flags: ConvertFlags, io: CliIO): Promise<number> {
     noWait: flags.wait === false,
     host: nodeHost(),
   };
-  // Several environments, or Kustomize: one directory per environment (environments.ts).
-  if (envs.presets.length > 1 || flags.format === 'kustomize') return runVariants(input, { ...flags, encoding: kompose.encoding }, envs, io);
+  // Several environments, Kustomize or Helm: one directory per environment, or a chart (environments.ts).
+  if (envs.presets.length > 1 || flags.format === 'kustomize' || flags.format === 'helm') return runVariants(input, { ...flags, encoding: kompose.encoding }, envs, io);
   const result = convertWithHost({ ...input, environment: envs.presets[0] });
   const diagnostics = [...envs.diagnostics, ...result.diagnostics];
 

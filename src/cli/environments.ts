@@ -59,8 +59,9 @@ export function listEnvironments(io: CliIO): number {
 }
 
 /**
- * Several environments, or `--format kustomize`: one conversion scaled per environment, written
- * under DIR as DIR/<env>/ (complete sets) or DIR/base/ + DIR/overlays/<env>/.
+ * Several environments, `--format kustomize` or `--format helm`: one conversion scaled per
+ * environment, written under DIR as DIR/<env>/ (complete sets), DIR/base/ + DIR/overlays/<env>/,
+ * or a chart with a values-<env>.yaml per environment.
  */
 export async function runVariants(
   input: Omit<import('../plan-compose').ConvertInput, 'environment'>,
@@ -69,12 +70,17 @@ export async function runVariants(
   io: CliIO,
 ): Promise<number> {
   if (!flags.output) {
-    io.stderr(`compose2k8s: ${flags.format === 'kustomize' ? '--format kustomize' : 'several --env'} writes a directory per environment; pass -o DIR\n`);
+    io.stderr(`compose2k8s: ${flags.format === 'yaml' || !flags.format ? 'several --env' : `--format ${flags.format}`} writes a directory${flags.format === 'helm' ? ' (a chart)' : ' per environment'}; pass -o DIR\n`);
+    return EXIT_USAGE;
+  }
+  if (flags.format === 'helm' && flags.encoding === 'json') {
+    io.stderr('compose2k8s: --format helm writes YAML templates; -j does not apply to it\n');
     return EXIT_USAGE;
   }
   const { convertVariants } = await import('../variants');
   const { encode, manifestFileName } = await import('../output/emit');
   const { kustomizeFiles } = await import('../output/kustomize');
+  const { helmChartFiles } = await import('../output/helm/chart-files');
   const { writeOutputDirectory } = await import('./write');
 
   const result = convertVariants({ ...input, environments: envs.presets });
@@ -85,7 +91,9 @@ export async function runVariants(
     return EXIT_INVALID_INPUT;
   }
   const files =
-    flags.format === 'kustomize'
+    flags.format === 'helm'
+      ? helmChartFiles(result.base, result.variants, { version: flags.chartVersion, appVersion: flags.appVersion })
+      : flags.format === 'kustomize'
       ? kustomizeFiles(
           { manifests: result.base.manifests, namespace: result.base.plan.namespace },
           result.variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
@@ -94,6 +102,6 @@ export async function runVariants(
       : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m, { encoding: flags.encoding })}`, encode(m, flags.encoding)] as const)));
   const written = writeOutputDirectory(io, flags.output, files, [...result.sources.keys()]);
   const names = result.variants.map((v) => v.name).join(', ');
-  printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : names})` : NOTHING_WRITTEN);
+  printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : flags.format === 'helm' ? `a chart, values for: ${names || 'no environment'}` : names})` : NOTHING_WRITTEN);
   return written ? EXIT_OK : EXIT_USAGE;
 }

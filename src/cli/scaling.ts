@@ -9,7 +9,10 @@ import { DEFAULT_AUTOSCALE_CPU } from '../model/base/scaling-types';
 
 export interface ScalingFlags {
   env?: string[];
-  format?: 'yaml' | 'kustomize';
+  format?: 'yaml' | 'kustomize' | 'helm';
+  /** `--format helm`: Chart.yaml's version and appVersion. */
+  chartVersion?: string;
+  appVersion?: string;
   replicas?: { service?: string; count: number }[];
   cpu?: [string, string][];
   memory?: [string, string][];
@@ -45,11 +48,19 @@ function autoscale(value: string): [string, AutoscaleSpec] {
   return [m[1], { min, max, cpu }];
 }
 
+/** Helm refuses a chart whose version is not SemVer 2. */
+function semver(value: string): string {
+  if (!/^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(value)) throw new InvalidArgumentError('expected a SemVer 2 version such as 1.2.0');
+  return value;
+}
+
 /** Adds the environment and scaling options to the `convert` command. */
 export function addScalingOptions(command: Command, builtIns: readonly string[]): Command {
   return command
     .option('--env <name|file>', `environment preset: ${builtIns.join(', ') || 'see `compose2k8s envs`'}, or a preset file; repeat with -o for one directory per environment`, append((v) => v))
-    .addOption(new Option('--format <format>', 'with -o: yaml (one file per object) or kustomize (base/ and overlays/<env>/)').choices(['yaml', 'kustomize']).default('yaml'))
+    .addOption(new Option('--format <format>', 'with -o: yaml (one file per object), kustomize (base/ and overlays/<env>/) or helm (a chart with values-<env>.yaml)').choices(['yaml', 'kustomize', 'helm']).default('yaml'))
+    .option('--chart-version <semver>', 'with --format helm: the chart\'s version (default: 0.1.0)', semver)
+    .option('--app-version <version>', 'with --format helm: the chart\'s appVersion and the app.kubernetes.io/version label (default: none)')
     .option('--replicas <n|service=n>', 'replicas of every stateless service (N), or of one service (web=3, also stateful ones); repeatable', append(replicas))
     .option('--cpu <service=quantity>', 'CPU request of a service (web=500m); repeatable', append(serviceQuantity('cpu')))
     .option('--memory <service=quantity>', 'memory request of a service (web=512Mi); repeatable', append(serviceQuantity('memory')))

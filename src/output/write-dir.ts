@@ -6,8 +6,11 @@ import * as path from 'node:path';
 
 export class OutputDirError extends Error {}
 
-/** Files a previous run could have written (YAML, or JSON with -j); anything else in DIR is not ours to replace. */
-const OURS = /\.(ya?ml|json)$/;
+/**
+ * Files a previous run could have written (YAML, or JSON with -j; a Helm chart's helpers and notes);
+ * anything else in DIR is not ours to replace.
+ */
+const OURS = /\.(ya?ml|json)$|(^|\/)templates\/(_helpers\.tpl|NOTES\.txt)$/;
 /** YAML that is never ours: compose files (`-o .` in a project would otherwise replace the project). */
 const COMPOSE_FILE = /(^|\/)(docker-)?compose(\.override)?\.ya?ml$/;
 

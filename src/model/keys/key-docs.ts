@@ -43,8 +43,13 @@ export function renderKeyTable(rows: Readonly<Record<string, KeyRule>> = SERVICE
 
 /** The README with the section between the markers replaced; undefined when a marker is missing. */
 export function replaceKeySection(readme: string, table: string = renderKeyTable()): string | undefined {
-  const start = readme.indexOf(KEYS_START);
-  const end = readme.indexOf(KEYS_END);
-  if (start < 0 || end < start) return undefined;
-  return `${readme.slice(0, start + KEYS_START.length)}\n${table}\n${readme.slice(end)}`;
+  return replaceMarkedSection(readme, KEYS_START, KEYS_END, table);
+}
+
+/** `text` with what lies between the `start` and `end` markers replaced by `section`; undefined without them. */
+export function replaceMarkedSection(text: string, start: string, end: string, section: string): string | undefined {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return undefined;
+  return `${text.slice(0, from + start.length)}\n${section}\n${text.slice(to)}`;
 }
