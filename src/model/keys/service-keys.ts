@@ -35,7 +35,7 @@ export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   container_name: ignored('Kubernetes names pods itself; the workload is named after the service'),
   develop: ignored('development-loop settings (`docker compose watch`); nothing runs on a cluster for them'),
   attach: ignored('whether `docker compose up` shows the logs; `kubectl logs` shows them'),
-  pull_policy: mapped('`imagePullPolicy`: always → Always, never → Never, missing / if_not_present → IfNotPresent, build → Always (the cluster cannot build: it pulls what was pushed); daily / weekly / every_* → Always, reported'),
+  pull_policy: mapped('`imagePullPolicy`: always → Always, never → Never, missing / if_not_present → IfNotPresent, build → the pull policy of a built image (as without pull_policy: IfNotPresent for a tag other than latest or a name without a registry, else the Kubernetes default); daily / weekly / every_* → Always, reported'),
   pull_refresh_after: unsupported('Kubernetes pulls by imagePullPolicy only; there is no refresh interval', 'pin the image by tag or digest and roll out to update'),
   platform: mapped('nodeSelector `kubernetes.io/os` and `kubernetes.io/arch`; a variant other than arm64/v8 is reported'),
   labels: mapped('annotations on the workload and its pod template (compose labels are free text, often not valid label values); keys Kubernetes refuses are rewritten and reported; labels that would take the annotations past 256 KiB are reported and left out'),

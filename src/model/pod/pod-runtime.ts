@@ -26,8 +26,6 @@ const PULL_POLICY: Readonly<Record<string, Container['imagePullPolicy']>> = {
   never: 'Never',
   missing: 'IfNotPresent',
   if_not_present: 'IfNotPresent',
-  // "build" rebuilds on every `up`; the cluster cannot build, so pull the pushed image each time.
-  build: 'Always',
 };
 
 const SHM_VOLUME = 'dshm';
@@ -42,7 +40,10 @@ export function runtimeOf(service: ComposeService, ctx: PlanContext): RuntimePar
   if (service.tty === true) container.tty = true;
   if (service.stdin_open === true) container.stdin = true;
   const pull = service.pull_policy;
-  if (typeof pull === 'string') {
+  // "build": compose builds the image and never pulls it; here `compose2k8s build` builds it and
+  // pushes or loads it, so it is pulled as any built image is (builtImagePullPolicy below): a
+  // forced Always would make a kind/minikube node pull an image that was only loaded into it.
+  if (typeof pull === 'string' && pull !== 'build') {
     const policy = PULL_POLICY[pull] ?? (/^(daily|weekly|every_)/.test(pull) ? 'Always' : undefined);
     if (policy) container.imagePullPolicy = policy;
     if (!PULL_POLICY[pull]) {

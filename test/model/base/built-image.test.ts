@@ -87,6 +87,12 @@ describe('convert', () => {
     expect(policy('services:\n  web:\n    build: .\n    pull_policy: always\n')).toBe('Always');
   });
 
+  it('pulls an image of pull_policy: build as any built image (compose2k8s build pushes or loads it)', () => {
+    expect(policy('services:\n  web:\n    build: .\n    pull_policy: build\n')).toBe('IfNotPresent');
+    expect(policy('services:\n  web:\n    image: ghcr.io/acme/web:1.0\n    build: .\n    pull_policy: build\n')).toBe('IfNotPresent');
+    expect(policy('services:\n  web:\n    image: ghcr.io/acme/web\n    build: .\n    pull_policy: build\n')).toBeUndefined();
+  });
+
   it('lets x-k8s say otherwise', () => {
     expect(policy('services:\n  web:\n    build: .\n    x-k8s:\n      imagePullPolicy: Never\n')).toBe('Never');
   });
