@@ -39,6 +39,25 @@ interface ImageRef {
   readonly digest?: string;
 }
 
+// docker's reference grammar (distribution/reference regexp.go): a name of path components, an
+// optional registry before them, then an optional tag and digest.
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(`^((?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*)(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
+
+/** Why docker would refuse `image` as a reference ("invalid reference format"), or undefined. */
+export function imageReferenceProblem(image: string): string | undefined {
+  const match = REFERENCE.exec(image);
+  if (!match) {
+    if (/:(@|$)/.test(image)) return 'its tag is empty (an unset variable after ":"?)';
+    if (image !== image.toLowerCase() && REFERENCE.test(image.toLowerCase())) return 'a repository name must be lower-case';
+    return 'it is not [REGISTRY/]NAME[:TAG][@DIGEST]';
+  }
+  if (match[1].length > 255) return 'its name is longer than 255 characters';
+  return undefined;
+}
+
 /**
  * Splits a reference as docker does (distribution/reference normalize.go): the first component is a
  * registry only when it holds a "." or ":", is "localhost", or has upper-case letters.

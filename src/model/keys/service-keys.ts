@@ -22,7 +22,7 @@ const WINDOWS_ONLY = 'a Windows container setting with no Linux-pod equivalent';
 
 export const SERVICE_KEYS: Readonly<Record<string, KeyRule>> = {
   // What runs
-  image: mapped('container `image`'),
+  image: mapped('container `image`; a reference docker could not pull (an empty tag from an unset variable, upper case) is an error at the key'),
   build: mapped('image `<project>-<service>:<tag>` (`--image-registry`, `--image-tag`; default `latest`), with a warning to build it; `imagePullPolicy: IfNotPresent` when its name has neither a registry nor a namespace (it can only be loaded into the nodes) or its tag is not `latest`; `compose2k8s build` builds, pushes or loads it'),
   command: mapped('container `args`'),
   entrypoint: mapped('container `command`; an empty one (`""`, `[]`) makes `command:` the container `command`, and is reported without one'),

@@ -2,7 +2,7 @@
 // environment → env, working_dir, ports and volume mounts.
 
 import type { ComposeService } from '../../compose/types';
-import { serviceImage } from '../base/built-image';
+import { imageReferenceProblem, serviceImage } from '../base/built-image';
 import type { PlanContext } from '../base/context';
 import { envVarNameProblem } from '../base/kube-rules';
 import { toDns1123Label } from '../base/names';
@@ -16,7 +16,17 @@ export function escapeKubeExpansion(s: string): string {
 
 export function imageOf(service: ComposeService, ctx: PlanContext): string {
   const image = serviceImage(service, ctx.project.name, ctx.options);
-  if (service.image) return image;
+  if (service.image) {
+    // Text left as ${VAR} (--no-interpolate) is the user's to fill in; anything else docker must parse.
+    const problem = image.includes('$') ? undefined : imageReferenceProblem(image);
+    if (problem) {
+      ctx.diags.error('invalid-value', `image "${image}" is not an image reference docker can pull: ${problem}`, {
+        ...ctx.at(ctx.servicePath(service, 'image')),
+        hint: 'write it as [REGISTRY/]NAME[:TAG][@DIGEST] in lower case; for a variable, give a default: ${TAG:-latest}',
+      });
+    }
+    return image;
+  }
   const context = displayPath(service.build?.context ?? '.', ctx.project.workingDir);
   ctx.diags.warn('build-image', `service "${service.name}" is built from ${context}; the cluster will pull "${image}", which must be built and pushed first`, {
     ...ctx.at(ctx.servicePath(service, 'build')),

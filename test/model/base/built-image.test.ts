@@ -2,7 +2,7 @@
 // the rule in the README's "Images compose builds", checked case by case and through convert().
 
 import { describe, expect, it } from 'vitest';
-import { builtImageName, builtImagePullPolicy, fullImageName, isLocalOnlyImage } from '../../../src/model/base/built-image';
+import { builtImageName, builtImagePullPolicy, fullImageName, imageReferenceProblem, isLocalOnlyImage } from '../../../src/model/base/built-image';
 import { convertYaml, manifest } from '../../helpers';
 
 describe('builtImageName', () => {
@@ -12,6 +12,48 @@ describe('builtImageName', () => {
 
   it('takes the registry and the tag asked for', () => {
     expect(builtImageName('seed', 'web', { imageRegistry: 'ghcr.io/acme/', imageTag: '1.4.2' })).toBe('ghcr.io/acme/seed-web:1.4.2');
+  });
+});
+
+describe('imageReferenceProblem (docker\'s reference grammar)', () => {
+  it.each([
+    'nginx',
+    'nginx:1.27',
+    'docker.io/library/redis:7-alpine',
+    'localhost:5000/app:1',
+    '[::1]:5000/app',
+    'Registry.Example.com:443/team/app:v1.2.3-rc_1',
+    `ghcr.io/acme/web:2@sha256:${'a'.repeat(64)}`,
+    'a'.repeat(64),
+  ])('takes %s', (image) => {
+    expect(imageReferenceProblem(image)).toBeUndefined();
+  });
+
+  it.each([
+    ['shop/web:', 'its tag is empty (an unset variable after ":"?)'],
+    ['MyImage', 'a repository name must be lower-case'],
+    ['quay.io/Acme/web', 'a repository name must be lower-case'],
+    ['foo//bar', 'it is not [REGISTRY/]NAME[:TAG][@DIGEST]'],
+    ['-foo', 'it is not [REGISTRY/]NAME[:TAG][@DIGEST]'],
+    ['web:-1', 'it is not [REGISTRY/]NAME[:TAG][@DIGEST]'],
+    [`x/${'a'.repeat(255)}`, 'its name is longer than 255 characters'],
+  ])('refuses %s: %s', (image, why) => {
+    expect(imageReferenceProblem(image)).toBe(why);
+  });
+
+  it('is an error at image: in a conversion, and nothing is written', () => {
+    const r = convertYaml('services:\n  web:\n    image: shop/web:${TAG}\n');
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.path, d.pos?.line, d.pos?.col])).toEqual([['invalid-value', 'services.web.image', 3, 12]]);
+    expect(errors[0].message).toContain('image "shop/web:" is not an image reference docker can pull: its tag is empty');
+    expect(r.ok).toBe(false);
+    expect(r.manifests).toEqual([]);
+  });
+
+  it('leaves ${VAR} text kept by --no-interpolate to the user', () => {
+    const r = convertYaml('services:\n  web:\n    image: shop/web:${TAG}\n', { noInterpolate: true });
+    expect(r.ok).toBe(true);
+    expect((manifest(r, 'Deployment', 'web') as any).spec.template.spec.containers[0].image).toBe('shop/web:${TAG}');
   });
 });
 
