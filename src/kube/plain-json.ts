@@ -9,6 +9,23 @@
 
 import { type ApiObject, type ApiObjectMetadataDefinition, App, ImplicitTokenResolver, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 
+/**
+ * Sorts in Array.prototype.sort()'s order for strings (UTF-16 code units). Most objects have a few
+ * keys: an insertion sort in place spares the work array that sort() allocates on every call.
+ */
+function sortByCodeUnits(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > k; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = k;
+  }
+}
+
 /** Thrown by plain() at a value it does not handle: the caller falls back to cdk8s. */
 const NOT_PLAIN = Symbol('not plain');
 
@@ -33,7 +50,7 @@ function plain(value: unknown, o: Sanitize): unknown {
   if (Array.isArray(v)) return o.filterEmpty && v.length === 0 ? undefined : v.map((x) => plain(x, o));
   if (v.constructor === Object) {
     const keys = Object.keys(v);
-    if (o.sortKeys) keys.sort();
+    if (o.sortKeys) sortByCodeUnits(keys);
     const out: Record<string, unknown> = {};
     let kept = 0;
     for (const k of keys) {
@@ -90,7 +107,7 @@ export function plainApiObjectJson(obj: ApiObject): Record<string, unknown> | un
     const metadata = plainMetadata(obj.metadata);
     if (metadata !== undefined) result.metadata = metadata;
     const rest = Object.keys(props).filter((k) => k !== 'apiVersion' && k !== 'kind' && k !== 'metadata');
-    if (o.sortKeys) rest.sort();
+    if (o.sortKeys) sortByCodeUnits(rest);
     for (const k of rest) {
       const x = plain(props[k], o);
       if (x !== undefined && x !== null) result[k] = x;
