@@ -33,6 +33,16 @@ const NOT_PLAIN = Symbol('not plain');
 interface Sanitize {
   readonly sortKeys: boolean;
   readonly filterEmpty: boolean;
+  /** No resolver can act on a string, number or boolean (see primitivesArePlain). */
+  readonly primitivesPlain: boolean;
+}
+
+/**
+ * A resolver acts on a string, number or boolean only if its prototype (or Object.prototype) has a
+ * `resolve` method or a `value`: nobody's does, and then primitives need no test each.
+ */
+function primitivesArePlain(): boolean {
+  return [String.prototype, Number.prototype, Boolean.prototype].every((p) => !('resolve' in p) && !('value' in p));
 }
 
 /**
@@ -42,6 +52,8 @@ interface Sanitize {
  */
 function plain(value: unknown, o: Sanitize): unknown {
   if (value === null || value === undefined) return undefined;
+  const type = typeof value;
+  if (o.primitivesPlain && (type === 'string' || type === 'number' || type === 'boolean')) return value;
   const v = value as { resolve?: unknown; value?: unknown; constructor?: unknown };
   // LazyResolver and ImplicitTokenResolver (which asks primitives too).
   if (v instanceof Lazy || typeof v.resolve === 'function') throw NOT_PLAIN;
@@ -64,22 +76,22 @@ function plain(value: unknown, o: Sanitize): unknown {
   }
   // resolve() returns anything else as it is; sanitizeValue() keeps primitives and functions and
   // rejects other objects (cdk8s's own toJson then throws its error).
-  if (typeof v !== 'object') return v;
+  if (type !== 'object') return v;
   throw NOT_PLAIN;
 }
 
 /** The fields of cdk8s's ApiObjectMetadataDefinition (2.x) that its toJson() reads, and the object it belongs to. */
 const METADATA_FIELDS = ['name', 'namespace', 'labels', 'annotations', 'finalizers', 'ownerReferences', 'apiObject', '_additionalAttributes'];
-const METADATA: Sanitize = { sortKeys: true, filterEmpty: true };
+const METADATA = { sortKeys: true, filterEmpty: true };
 
 /** ApiObjectMetadataDefinition.toJson(): its fields over the options it was made with. */
-function plainMetadata(m: ApiObjectMetadataDefinition): unknown {
+function plainMetadata(m: ApiObjectMetadataDefinition, primitivesPlain: boolean): unknown {
   const fields = m as unknown as Record<string, unknown>;
   const own = Object.keys(fields);
   // Another cdk8s may keep its metadata otherwise: then its own toJson() knows.
   if (own.length !== METADATA_FIELDS.length || !METADATA_FIELDS.every((f) => f in fields)) throw NOT_PLAIN;
   const { name, namespace, annotations, finalizers, ownerReferences, labels } = fields;
-  return plain({ ...(fields._additionalAttributes as object), name, namespace, annotations, finalizers, ownerReferences, labels }, METADATA);
+  return plain({ ...(fields._additionalAttributes as object), name, namespace, annotations, finalizers, ownerReferences, labels }, { ...METADATA, primitivesPlain });
 }
 
 /** True when the App resolves with cdk8s's built-in resolvers only (none given to it). */
@@ -95,7 +107,7 @@ function builtInResolversOnly(obj: ApiObject): boolean {
 export function plainApiObjectJson(obj: ApiObject): Record<string, unknown> | undefined {
   const { props, patches } = obj as unknown as { props: Record<string, unknown>; patches: readonly unknown[] };
   if (patches.length > 0 || !builtInResolversOnly(obj)) return undefined;
-  const o: Sanitize = { sortKeys: process.env.CDK8S_DISABLE_SORT ? false : true, filterEmpty: false };
+  const o: Sanitize = { sortKeys: process.env.CDK8S_DISABLE_SORT ? false : true, filterEmpty: false, primitivesPlain: primitivesArePlain() };
   // apiVersion, kind and metadata first, then the rest (ApiObject.toJson's order). The metadata is
   // not walked again: a second walk of a walked value changes nothing.
   const result: Record<string, unknown> = {};
@@ -104,7 +116,7 @@ export function plainApiObjectJson(obj: ApiObject): Record<string, unknown> | un
       const x = plain(props[k], o);
       if (x !== undefined && x !== null) result[k] = x;
     }
-    const metadata = plainMetadata(obj.metadata);
+    const metadata = plainMetadata(obj.metadata, o.primitivesPlain);
     if (metadata !== undefined) result.metadata = metadata;
     const rest = Object.keys(props).filter((k) => k !== 'apiVersion' && k !== 'kind' && k !== 'metadata');
     if (o.sortKeys) sortByCodeUnits(rest);

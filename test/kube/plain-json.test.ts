@@ -97,6 +97,18 @@ describe('plainApiObjectJson', () => {
     expect(Object.keys((obj.toJson() as { data: object }).data)).toEqual(['a', 'b']);
   });
 
+  it('reads strings as cdk8s does when String.prototype has a `value` (NumberStringUnionResolver then acts on every string)', () => {
+    const chart = new Chart(new App({ outdir: '/nonexistent' }), 'c');
+    const obj = new KubeConfigMap(chart, 'cm', { metadata: { name: 'cm' }, data: { a: 'x' } });
+    Object.defineProperty(String.prototype, 'value', { value: 7, configurable: true });
+    try {
+      expect(JSON.stringify(obj.toJson())).toBe(JSON.stringify(cdk8sJson(obj)));
+      expect((obj.toJson() as { data: Record<string, unknown> }).data.a).toEqual({ value: 7 });
+    } finally {
+      delete (String.prototype as { value?: unknown }).value;
+    }
+  });
+
   it('fails as cdk8s fails on a value that is not plain data (a data key named "constructor")', () => {
     const chart = new Chart(new App({ outdir: '/nonexistent' }), 'c');
     const obj = new KubeConfigMap(chart, 'cm', { metadata: { name: 'cm' }, data: { constructor: 'x' } as Record<string, string> });
