@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { MANAGED_BY } from '../model/base/names';
 import type { AppPlan } from '../model/base/plan';
 import { k8s } from './k8s';
+import { KubeConfigMap, KubeNamespace, KubePersistentVolumeClaim, KubeSecret, KubeService } from './objects';
 import { objectMeta } from './pod';
 import { buildJobReader } from './rbac';
 import { applyCommonMetadata } from './metadata';
@@ -26,19 +27,19 @@ export class PlanChart extends Chart {
     const plan = this.plan;
     const ns = plan.namespace;
     if (ns) {
-      new k8s.KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'app.kubernetes.io/part-of': plan.project, 'app.kubernetes.io/managed-by': MANAGED_BY } } });
+      new KubeNamespace(this, 'namespace', { metadata: { name: ns, labels: { 'app.kubernetes.io/part-of': plan.project, 'app.kubernetes.io/managed-by': MANAGED_BY } } });
     }
     for (const s of plan.secrets) {
-      new k8s.KubeSecret(this, `secret-${s.metadata.name}`, { metadata: objectMeta(s.metadata, ns), type: 'Opaque', stringData: { ...s.stringData } });
+      new KubeSecret(this, `secret-${s.metadata.name}`, { metadata: objectMeta(s.metadata, ns), type: 'Opaque', stringData: { ...s.stringData } });
     }
     for (const c of plan.configMaps) {
-      new k8s.KubeConfigMap(this, `configmap-${c.metadata.name}`, { metadata: objectMeta(c.metadata, ns), data: { ...c.data } });
+      new KubeConfigMap(this, `configmap-${c.metadata.name}`, { metadata: objectMeta(c.metadata, ns), data: { ...c.data } });
     }
     for (const c of plan.claims) {
-      new k8s.KubePersistentVolumeClaim(this, `pvc-${c.metadata.name}`, { metadata: objectMeta(c.metadata, ns), spec: claimSpec(c) });
+      new KubePersistentVolumeClaim(this, `pvc-${c.metadata.name}`, { metadata: objectMeta(c.metadata, ns), spec: claimSpec(c) });
     }
     for (const s of plan.services) {
-      new k8s.KubeService(this, `service-${s.metadata.name}`, {
+      new KubeService(this, `service-${s.metadata.name}`, {
         metadata: objectMeta(s.metadata, ns),
         spec: {
           type: s.type,

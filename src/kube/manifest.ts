@@ -24,10 +24,11 @@ export const KIND_ORDER: readonly string[] = [
   'Ingress',
 ];
 
+const RANKS = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
+
 /** A kind's place in KIND_ORDER; kinds it does not list come last. */
 export function kindRank(kind: string): number {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
+  return RANKS.get(kind) ?? KIND_ORDER.length;
 }
 
 /** In `kubectl apply` order: by KIND_ORDER, then by kind, then by name. */

@@ -3,6 +3,7 @@
 import type { Construct } from 'constructs';
 import type { AppPlan } from '../model/base/plan';
 import { k8s } from './k8s';
+import { KubeIngress, KubeNetworkPolicy } from './objects';
 import { objectMeta } from './pod';
 
 export function buildNetwork(scope: Construct, plan: AppPlan): void {
@@ -12,7 +13,7 @@ export function buildNetwork(scope: Construct, plan: AppPlan): void {
       matchLabels: { 'app.kubernetes.io/part-of': p.partOf },
       matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: [...names] }],
     });
-    new k8s.KubeNetworkPolicy(scope, `networkpolicy-${p.metadata.name}`, {
+    new KubeNetworkPolicy(scope, `networkpolicy-${p.metadata.name}`, {
       metadata: objectMeta(p.metadata, ns),
       spec: {
         podSelector: selector(p.services),
@@ -46,7 +47,7 @@ export function buildNetwork(scope: Construct, plan: AppPlan): void {
     });
   }
   for (const i of plan.ingresses ?? []) {
-    new k8s.KubeIngress(scope, `ingress-${i.metadata.name}`, {
+    new KubeIngress(scope, `ingress-${i.metadata.name}`, {
       metadata: objectMeta(i.metadata, ns),
       spec: {
         ...(i.ingressClassName ? { ingressClassName: i.ingressClassName } : {}),

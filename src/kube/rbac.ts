@@ -4,6 +4,7 @@
 import type { Chart } from 'cdk8s';
 import type { AppPlan } from '../model/base/plan';
 import { k8s } from './k8s';
+import { KubeRole, KubeRoleBinding, KubeServiceAccount } from './objects';
 import { objectMeta } from './pod';
 
 export function buildJobReader(chart: Chart, plan: AppPlan): void {
@@ -12,9 +13,9 @@ export function buildJobReader(chart: Chart, plan: AppPlan): void {
   const ns = plan.namespace;
   const metadata = objectMeta(reader.metadata, ns);
   const name = reader.metadata.name;
-  new k8s.KubeServiceAccount(chart, `serviceaccount-${name}`, { metadata });
-  new k8s.KubeRole(chart, `role-${name}`, { metadata, rules: [{ apiGroups: ['batch'], resources: ['jobs'], verbs: ['get', 'list', 'watch'] }] });
-  new k8s.KubeRoleBinding(chart, `rolebinding-${name}`, {
+  new KubeServiceAccount(chart, `serviceaccount-${name}`, { metadata });
+  new KubeRole(chart, `role-${name}`, { metadata, rules: [{ apiGroups: ['batch'], resources: ['jobs'], verbs: ['get', 'list', 'watch'] }] });
+  new KubeRoleBinding(chart, `rolebinding-${name}`, {
     metadata,
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
     // Without a namespace the subject is the binding's own namespace, wherever it is applied.

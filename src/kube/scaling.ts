@@ -3,6 +3,7 @@
 import type { Chart } from 'cdk8s';
 import type { AppPlan, AutoscalerPlan, DisruptionBudgetPlan } from '../model/base/plan';
 import { k8s } from './k8s';
+import { KubeHorizontalPodAutoscalerV2, KubePodDisruptionBudget } from './objects';
 import { intOrString, objectMeta } from './pod';
 
 export function buildAutoscaler(chart: Chart, a: AutoscalerPlan, ns: string | undefined): k8s.KubeHorizontalPodAutoscalerV2 {
@@ -14,7 +15,7 @@ export function buildAutoscaler(chart: Chart, a: AutoscalerPlan, ns: string | un
     ...(a.cpuUtilization !== undefined ? [metric('cpu', a.cpuUtilization)] : []),
     ...(a.memoryUtilization !== undefined ? [metric('memory', a.memoryUtilization)] : []),
   ];
-  return new k8s.KubeHorizontalPodAutoscalerV2(chart, `hpa-${a.metadata.name}`, {
+  return new KubeHorizontalPodAutoscalerV2(chart, `hpa-${a.metadata.name}`, {
     metadata: objectMeta(a.metadata, ns),
     spec: {
       scaleTargetRef: { apiVersion: 'apps/v1', kind: a.target.kind, name: a.target.name },
@@ -26,7 +27,7 @@ export function buildAutoscaler(chart: Chart, a: AutoscalerPlan, ns: string | un
 }
 
 export function buildDisruptionBudget(chart: Chart, p: DisruptionBudgetPlan, ns: string | undefined): k8s.KubePodDisruptionBudget {
-  return new k8s.KubePodDisruptionBudget(chart, `pdb-${p.metadata.name}`, {
+  return new KubePodDisruptionBudget(chart, `pdb-${p.metadata.name}`, {
     metadata: objectMeta(p.metadata, ns),
     spec: {
       selector: { matchLabels: { ...p.selector } },

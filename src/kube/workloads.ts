@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { AppPlan, ClaimPlan, WorkloadPlan } from '../model/base/plan';
 import { claimTemplateLabels, templateMetadata } from './metadata';
 import { k8s } from './k8s';
+import { KubeDaemonSet, KubeDeployment, KubeJob, KubeStatefulSet } from './objects';
 import { intOrString, objectMeta, podSpec } from './pod';
 
 export function claimSpec(c: ClaimPlan): k8s.PersistentVolumeClaimSpec {
@@ -28,11 +29,11 @@ export function buildWorkload(scope: Construct, w: WorkloadPlan, plan: AppPlan):
   switch (w.kind) {
     case 'Deployment': {
       const strategy = w.strategy === 'Recreate' ? { type: 'Recreate' } : w.rollingUpdate ? { type: 'RollingUpdate', rollingUpdate: rollingUpdate(w.rollingUpdate) } : undefined;
-      new k8s.KubeDeployment(scope, `deployment-${w.metadata.name}`, { metadata, spec: { replicas: w.replicas, selector, ...(strategy ? { strategy } : {}), template } });
+      new KubeDeployment(scope, `deployment-${w.metadata.name}`, { metadata, spec: { replicas: w.replicas, selector, ...(strategy ? { strategy } : {}), template } });
       return;
     }
     case 'StatefulSet':
-      new k8s.KubeStatefulSet(scope, `statefulset-${w.metadata.name}`, {
+      new KubeStatefulSet(scope, `statefulset-${w.metadata.name}`, {
         metadata,
         spec: {
           replicas: w.replicas,
@@ -46,13 +47,13 @@ export function buildWorkload(scope: Construct, w: WorkloadPlan, plan: AppPlan):
       });
       return;
     case 'DaemonSet':
-      new k8s.KubeDaemonSet(scope, `daemonset-${w.metadata.name}`, {
+      new KubeDaemonSet(scope, `daemonset-${w.metadata.name}`, {
         metadata,
         spec: { selector, ...(w.rollingUpdate ? { updateStrategy: { type: 'RollingUpdate', rollingUpdate: rollingUpdate(w.rollingUpdate) } } : {}), template },
       });
       return;
     case 'Job':
-      new k8s.KubeJob(scope, `job-${w.metadata.name}`, {
+      new KubeJob(scope, `job-${w.metadata.name}`, {
         metadata,
         spec: {
           ...(w.completions !== undefined ? { completions: w.completions } : {}),

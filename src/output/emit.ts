@@ -13,6 +13,16 @@ import { kindRank, type Manifest } from '../kube/manifest';
 const YAML11_BOOL_OR_NULL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL)$/;
 const GO_YAML_NUMBER = /^[-+]?(?:0[bB][01_]+|0[oO]?[0-7_]+|0[xX][0-9a-fA-F_]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF|nan|NaN|NAN))$/;
 
+/**
+ * The first characters either pattern can match (y n t f o ~ in either case, digits, sign, dot):
+ * most strings start with another and need no regular expression.
+ */
+const MAY_BE_AMBIGUOUS = new Set('yYnNtTfFoO~0123456789+-.');
+
+function ambiguous(s: string): boolean {
+  return MAY_BE_AMBIGUOUS.has(s.charAt(0)) && (YAML11_BOOL_OR_NULL.test(s) || GO_YAML_NUMBER.test(s));
+}
+
 export function manifestToYaml(m: Manifest): string {
   const doc = new Document(m);
   quoteAmbiguous(doc.contents);
@@ -22,7 +32,7 @@ export function manifestToYaml(m: Manifest): string {
 /** Keys and values alike; a direct walk, as yaml's visit() cost ~10% of a 1,000-service conversion. */
 function quoteAmbiguous(node: unknown): void {
   if (isScalar(node)) {
-    if (typeof node.value === 'string' && (YAML11_BOOL_OR_NULL.test(node.value) || GO_YAML_NUMBER.test(node.value))) node.type = 'QUOTE_DOUBLE';
+    if (typeof node.value === 'string' && ambiguous(node.value)) node.type = 'QUOTE_DOUBLE';
   } else if (isMap(node) || isSeq(node)) {
     for (const item of node.items) {
       if (isPair(item)) {
