@@ -23,22 +23,37 @@ function ambiguous(s: string): boolean {
   return MAY_BE_AMBIGUOUS.has(s.charAt(0)) && (YAML11_BOOL_OR_NULL.test(s) || GO_YAML_NUMBER.test(s));
 }
 
+/**
+ * NEL, LS and PS are line breaks to YAML 1.1 (go-yaml v2, kubectl), which would fold them into a
+ * space or end the line; yaml writes them raw (JSON.stringify does not escape them). They are
+ * written as the double-quoted escapes \N, \L and \P, which both YAML versions read back.
+ */
+const YAML11_BREAK = /[\u0085\u2028\u2029]/;
+const YAML11_ESCAPE: Readonly<Record<string, string>> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+
 export function manifestToYaml(m: Manifest): string {
   const doc = new Document(m);
-  quoteAmbiguous(doc.contents);
-  return doc.toString({ lineWidth: 0 });
+  quoteAmbiguous(doc.contents, false);
+  const text = doc.toString({ lineWidth: 0 });
+  // Rare: only then walk again, so that every string holding one is double-quoted, and escape them.
+  if (!YAML11_BREAK.test(text)) return text;
+  quoteAmbiguous(doc.contents, true);
+  return doc.toString({ lineWidth: 0 }).replace(/[\u0085\u2028\u2029]/g, (c) => YAML11_ESCAPE[c]);
 }
 
-/** Keys and values alike; a direct walk, as yaml's visit() cost ~10% of a 1,000-service conversion. */
-function quoteAmbiguous(node: unknown): void {
+/**
+ * Keys and values alike (and, with `breaks`, strings holding a YAML 1.1 line break); a direct walk,
+ * as yaml's visit() cost ~10% of a 1,000-service conversion.
+ */
+function quoteAmbiguous(node: unknown, breaks: boolean): void {
   if (isScalar(node)) {
-    if (typeof node.value === 'string' && ambiguous(node.value)) node.type = 'QUOTE_DOUBLE';
+    if (typeof node.value === 'string' && (ambiguous(node.value) || (breaks && YAML11_BREAK.test(node.value)))) node.type = 'QUOTE_DOUBLE';
   } else if (isMap(node) || isSeq(node)) {
     for (const item of node.items) {
       if (isPair(item)) {
-        quoteAmbiguous(item.key);
-        quoteAmbiguous(item.value);
-      } else quoteAmbiguous(item);
+        quoteAmbiguous(item.key, breaks);
+        quoteAmbiguous(item.value, breaks);
+      } else quoteAmbiguous(item, breaks);
     }
   }
 }

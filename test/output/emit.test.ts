@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { KIND_ORDER, sortManifests, type Manifest } from '../../src/kube/manifest';
 import { manifestFileName, toStream, toYamlStream } from '../../src/output/emit';
+import { kubeValidate, kubeValidateUnavailable } from '../helpers';
 
 const m = (kind: string, name: string, apiVersion = 'v1'): Manifest => ({ apiVersion, kind, metadata: { name } });
 
@@ -60,6 +61,27 @@ describe('toYamlStream', () => {
 
   it.each(['1Gi', '500m', '1:20', '1.2.3', 'nginx:1.25', 'yes-please', 'ON_CALL', '08:00'])('leaves %j plain: kubectl reads it as a string too', (value) => {
     expect(toYamlStream([{ ...m('ConfigMap', 'c'), data: { k: value } }])).toContain(`k: ${value}\n`);
+  });
+
+  // NEL, LS and PS end a line in YAML 1.1: written raw, kubectl folds them or cannot parse the file.
+  const breaks = { nel: 'p\u0085q', ls: 'x\u2028y', ps: 'multi\nline\u2029end\n', ['key\u2028']: 'v' };
+  it('escapes YAML 1.1 line breaks (\\N, \\L, \\P) and reads them back the same in YAML 1.1 and 1.2', () => {
+    const text = toYamlStream([{ ...m('ConfigMap', 'c'), data: breaks }]);
+    expect(text).not.toMatch(/[\u0085\u2028\u2029]/);
+    expect(text).toContain('nel: "p\\Nq"');
+    expect(text).toContain('ls: "x\\Ly"');
+    expect(text).toContain('ps: "multi\\nline\\Pend\\n"');
+    expect(text).toContain('"key\\L": v');
+    for (const version of ['1.1', '1.2'] as const) {
+      const [doc] = parseAllDocuments(text, { version });
+      expect((doc as { toJS(): { data: unknown } }).toJS().data).toEqual(breaks);
+    }
+  });
+
+  it.skipIf(kubeValidateUnavailable())('writes YAML 1.1 line breaks so that kubectl parses the file', () => {
+    const { ok, output } = kubeValidate(new Map([['breaks', toYamlStream([{ ...m('ConfigMap', 'c'), data: breaks }])]]));
+    expect(output).not.toContain('INVALID');
+    expect(ok).toBe(true);
   });
 
   it('is byte-identical from run to run', () => {
