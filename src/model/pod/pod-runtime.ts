@@ -39,21 +39,8 @@ export function runtimeOf(service: ComposeService, ctx: PlanContext): RuntimePar
 
   if (service.tty === true) container.tty = true;
   if (service.stdin_open === true) container.stdin = true;
-  const pull = service.pull_policy;
-  // "build": compose builds the image and never pulls it; here `compose2k8s build` builds it and
-  // pushes or loads it, so it is pulled as any built image is (builtImagePullPolicy below): a
-  // forced Always would make a kind/minikube node pull an image that was only loaded into it.
-  if (typeof pull === 'string' && pull !== 'build') {
-    const policy = PULL_POLICY[pull] ?? (/^(daily|weekly|every_)/.test(pull) ? 'Always' : undefined);
-    if (policy) container.imagePullPolicy = policy;
-    if (!PULL_POLICY[pull]) {
-      ctx.diags.warn('pull-policy', policy ? `pull_policy "${pull}" becomes Always: Kubernetes has no pull interval` : `pull_policy "${pull}" is not a compose pull policy; it is left out`, ctx.at(path('pull_policy')));
-    }
-  } else if (service.build) {
-    // An image compose builds reaches a local cluster by `compose2k8s build --load`, never by a pull.
-    const policy = builtImagePullPolicy(serviceImage(service, ctx.project.name, ctx.options));
-    if (policy) container.imagePullPolicy = policy;
-  }
+  const pullPolicy = pullPolicyOf(service, ctx);
+  if (pullPolicy) container.imagePullPolicy = pullPolicy;
 
   if (typeof service.hostname === 'string') {
     const wanted = service.hostname.split('.')[0];
@@ -106,4 +93,23 @@ function platformSelector(service: ComposeService, ctx: PlanContext): Record<str
     ctx.diags.warn('platform-variant', `variant "${variant}" of platform "${service.platform}" cannot be selected: nodes are labelled by OS and architecture only`, ctx.at(path));
   }
   return { 'kubernetes.io/os': os, ...(arch ? { 'kubernetes.io/arch': arch } : {}) };
+}
+
+/**
+ * pull_policy → imagePullPolicy. "build": compose builds the image and never pulls it; here
+ * `compose2k8s build` builds it and pushes or loads it, so it is pulled as any built image is
+ * (builtImagePullPolicy): a forced Always would make a kind/minikube node pull an image that was
+ * only loaded into it.
+ */
+function pullPolicyOf(service: ComposeService, ctx: PlanContext): Container['imagePullPolicy'] | undefined {
+  const pull = service.pull_policy;
+  if (typeof pull === 'string' && pull !== 'build') {
+    const policy = PULL_POLICY[pull] ?? (/^(daily|weekly|every_)/.test(pull) ? 'Always' : undefined);
+    if (!PULL_POLICY[pull]) {
+      ctx.diags.warn('pull-policy', policy ? `pull_policy "${pull}" becomes Always: Kubernetes has no pull interval` : `pull_policy "${pull}" is not a compose pull policy; it is left out`, ctx.at(ctx.servicePath(service, 'pull_policy')));
+    }
+    return policy;
+  }
+  // An image compose builds reaches a local cluster by `compose2k8s build --load`, never by a pull.
+  return service.build ? builtImagePullPolicy(serviceImage(service, ctx.project.name, ctx.options)) : undefined;
 }
