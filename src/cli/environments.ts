@@ -78,9 +78,6 @@ export async function runVariants(
     return EXIT_USAGE;
   }
   const { convertVariants } = await import('../variants');
-  const { encode, manifestFileName } = await import('../output/emit');
-  const { kustomizeFiles } = await import('../output/kustomize');
-  const { helmChartFiles } = await import('../output/helm/chart-files');
   const { writeOutputDirectory } = await import('./write');
 
   const result = convertVariants({ ...input, environments: envs.presets });
@@ -90,18 +87,40 @@ export async function runVariants(
     printSummary(io, diagnostics, NOTHING_WRITTEN);
     return EXIT_INVALID_INPUT;
   }
-  const files =
-    flags.format === 'helm'
-      ? helmChartFiles(result.base, result.variants, { version: flags.chartVersion, appVersion: flags.appVersion })
-      : flags.format === 'kustomize'
-      ? kustomizeFiles(
-          { manifests: result.base.manifests, namespace: result.base.plan.namespace },
-          result.variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
-          flags.encoding,
-        )
-      : new Map(result.variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m, { encoding: flags.encoding })}`, encode(m, flags.encoding)] as const)));
+  const { files, written: what } = await (OUTPUT_FORMATS[flags.format ?? 'yaml'])(result.base, result.variants, flags);
   const written = writeOutputDirectory(io, flags.output, files, [...result.sources.keys()]);
-  const names = result.variants.map((v) => v.name).join(', ');
-  printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${flags.format === 'kustomize' ? `base and overlays: ${names || 'none'}` : flags.format === 'helm' ? `a chart, values for: ${names || 'no environment'}` : names})` : NOTHING_WRITTEN);
+  printSummary(io, diagnostics, written ? `wrote ${files.size} files to ${flags.output} (${what})` : NOTHING_WRITTEN);
   return written ? EXIT_OK : EXIT_USAGE;
 }
+
+type VariantFlags = Parameters<typeof runVariants>[1];
+type Variant = import('../variants').Variant;
+
+/** One output format of several environments: its files (path under -o → content) and what the summary says was written. */
+type OutputFormat = (base: Variant, variants: readonly Variant[], flags: VariantFlags) => Promise<{ files: ReadonlyMap<string, string>; written: string }>;
+
+const environmentNames = (variants: readonly Variant[]) => variants.map((v) => v.name).join(', ');
+
+/** --format: each output's module is loaded only when it is asked for. */
+const OUTPUT_FORMATS: Readonly<Record<NonNullable<VariantFlags['format']>, OutputFormat>> = {
+  // DIR/<env>/: one complete set of files per environment.
+  yaml: async (_base, variants, flags) => {
+    const { encode, manifestFileName } = await import('../output/emit');
+    const files = new Map(variants.flatMap((v) => v.manifests.map((m) => [`${v.name}/${manifestFileName(m, { encoding: flags.encoding })}`, encode(m, flags.encoding)] as const)));
+    return { files, written: environmentNames(variants) };
+  },
+  kustomize: async (base, variants, flags) => {
+    const { kustomizeFiles } = await import('../output/kustomize');
+    const files = kustomizeFiles(
+      { manifests: base.manifests, namespace: base.plan.namespace },
+      variants.map((v) => ({ name: v.name, manifests: v.manifests, namespace: v.plan.namespace, labels: v.plan.commonLabels, annotations: v.plan.commonAnnotations })),
+      flags.encoding,
+    );
+    return { files, written: `base and overlays: ${environmentNames(variants) || 'none'}` };
+  },
+  helm: async (base, variants, flags) => {
+    const { helmChartFiles } = await import('../output/helm/chart-files');
+    const files = helmChartFiles(base, variants, { version: flags.chartVersion, appVersion: flags.appVersion });
+    return { files, written: `a chart, values for: ${environmentNames(variants) || 'no environment'}` };
+  },
+};
